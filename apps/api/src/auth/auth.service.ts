@@ -1,0 +1,73 @@
+import { HttpStatus, Injectable, OnModuleInit } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectModel } from '@nestjs/mongoose';
+import * as argon2 from 'argon2';
+import { Model, isValidObjectId, mongo } from 'mongoose';
+import { AppConfig } from '../config/app-config';
+import { ApiError, conflict } from '../http/api-error';
+import { LoginDto } from './dto/login.dto';
+import { SignupDto } from './dto/signup.dto';
+import { TokenResponse, UserResponse } from './dto/user.response';
+import { User } from './user.schema';
+
+const invalidCredentials = () =>
+  new ApiError(HttpStatus.UNAUTHORIZED, 'INVALID_CREDENTIALS', 'Invalid email or password');
+
+@Injectable()
+export class AuthService implements OnModuleInit {
+  /** Verified against when the email is unknown, so both failures take the same time. */
+  private decoyHash!: string;
+
+  constructor(
+    @InjectModel(User.name) private readonly users: Model<User>,
+    private readonly jwt: JwtService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    this.decoyHash = await argon2.hash('decoy password never used', { type: argon2.argon2id });
+    await this.users.init();
+  }
+
+  async signup(dto: SignupDto): Promise<UserResponse> {
+    const passwordHash = await argon2.hash(dto.password, { type: argon2.argon2id });
+    try {
+      const user = await this.users.create({
+        email: dto.email.toLowerCase(),
+        name: dto.name ?? null,
+        passwordHash,
+      });
+      return UserResponse.of(user);
+    } catch (error) {
+      if (error instanceof mongo.MongoServerError && error.code === 11000) {
+        throw conflict('EMAIL_TAKEN', 'An account with this email already exists');
+      }
+      throw error;
+    }
+  }
+
+  async login(dto: LoginDto): Promise<TokenResponse> {
+    const user = await this.users.findOne({ email: dto.email.trim().toLowerCase() }).lean();
+    const valid = await argon2.verify(user?.passwordHash ?? this.decoyHash, dto.password);
+    if (!user || !valid) throw invalidCredentials();
+    const accessToken = await this.jwt.signAsync(
+      { sub: user._id.toString() },
+      {
+        secret: this.config.jwt.secret,
+        algorithm: 'HS256',
+        expiresIn: this.config.jwt.expiresInSeconds,
+        issuer: this.config.jwt.issuer,
+        audience: this.config.jwt.audience,
+      },
+    );
+    return { accessToken, tokenType: 'Bearer', expiresIn: this.config.jwt.expiresInSeconds };
+  }
+
+  async me(userId: string): Promise<UserResponse> {
+    const user = isValidObjectId(userId) ? await this.users.findById(userId).lean() : null;
+    if (!user) {
+      throw new ApiError(HttpStatus.UNAUTHORIZED, 'UNAUTHORIZED', 'This account no longer exists');
+    }
+    return UserResponse.of(user);
+  }
+}

@@ -1,0 +1,37 @@
+import { FIRST_ACCOUNT_SEQUENCE, accountNumberFor, hasValidCheckDigit } from './account-number';
+
+describe('account numbers', () => {
+  it('are short, digits only and carry a valid check digit', () => {
+    const number = accountNumberFor(FIRST_ACCOUNT_SEQUENCE);
+    expect(number).toMatch(/^\d{6}$/);
+    expect(hasValidCheckDigit(number)).toBe(true);
+  });
+
+  it('matches the published Damm example (572 → 5724)', () => {
+    expect(accountNumberFor(572)).toBe('5724');
+  });
+
+  it('are distinct for distinct sequence numbers', () => {
+    const numbers = new Set(
+      Array.from({ length: 5000 }, (_, i) => accountNumberFor(FIRST_ACCOUNT_SEQUENCE + i)),
+    );
+    expect(numbers.size).toBe(5000);
+  });
+
+  it('detect every single-digit typo and every swap of neighbours', () => {
+    for (let sequence = FIRST_ACCOUNT_SEQUENCE; sequence < FIRST_ACCOUNT_SEQUENCE + 300; sequence++) {
+      const number = accountNumberFor(sequence);
+      for (let i = 0; i < number.length; i++) {
+        for (let d = 0; d <= 9; d++) {
+          if (String(d) === number[i]) continue;
+          const typo = number.slice(0, i) + d + number.slice(i + 1);
+          expect(hasValidCheckDigit(typo)).toBe(false);
+        }
+        if (i + 1 < number.length && number[i] !== number[i + 1]) {
+          const swapped = number.slice(0, i) + number[i + 1] + number[i] + number.slice(i + 2);
+          expect(hasValidCheckDigit(swapped)).toBe(false);
+        }
+      }
+    }
+  });
+});

@@ -1,0 +1,201 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { FilterQuery, Model, Types, isValidObjectId, mongo } from 'mongoose';
+import { badRequest, conflict, notFound } from '../http/api-error';
+import { Page, decodeCursor, encodeCursor, invalidCursor } from '../paging/cursor';
+import { FIRST_ACCOUNT_SEQUENCE, accountNumberFor } from './account-number';
+import { Counter, Customer, absentKey } from './customer.schema';
+import { CreateCustomerDto, ListCustomersQuery, UpdateCustomerDto } from './dto/customer.dto';
+import { CustomerResponse } from './dto/customer.response';
+import { normalizeKenyanPhone } from './kenyan-phone';
+
+const ACCOUNT_SEQUENCE = 'customers.accountNumber';
+
+export const customerNotFound = () => notFound('CUSTOMER_NOT_FOUND', 'Customer not found');
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Part of a number as people type it ("0712 34") to a pattern over stored E.164 numbers. */
+function phoneFragment(search: string): RegExp {
+  const digits = search.replace(/\D/g, '');
+  return digits.startsWith('0') ? new RegExp(`^\\+254${digits.slice(1)}`) : new RegExp(digits);
+}
+
+function isDuplicateKey(error: unknown): error is mongo.MongoServerError {
+  return error instanceof mongo.MongoServerError && error.code === 11000;
+}
+
+/** Which unique field a duplicate-key error is about (MongoDB names it in keyPattern, FerretDB in the message). */
+function duplicatedField(error: mongo.MongoServerError): string {
+  const pattern = error.keyPattern as Record<string, unknown> | undefined;
+  if (pattern) return Object.keys(pattern)[0];
+  return ['emailKey', 'phoneKey', 'accountNumber', '_id'].find((f) => error.message.includes(f)) ?? '';
+}
+
+function contactConflict(error: mongo.MongoServerError): Error {
+  switch (duplicatedField(error)) {
+    case 'emailKey':
+      return conflict('EMAIL_TAKEN', 'Another customer already has this email');
+    case 'phoneKey':
+      return conflict('PHONE_TAKEN', 'Another customer already has this phone number');
+    default:
+      return error;
+  }
+}
+
+function requireContact(email: string | null, phone: string | null): void {
+  if (!email && !phone) throw badRequest('VALIDATION_FAILED', ['email or phone is required']);
+}
+
+@Injectable()
+export class CustomersService implements OnModuleInit {
+  constructor(
+    @InjectModel(Customer.name) private readonly customers: Model<Customer>,
+    @InjectModel(Counter.name) private readonly counters: Model<Counter>,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.customers.init();
+  }
+
+  async create(dto: CreateCustomerDto): Promise<CustomerResponse> {
+    const email = dto.email ?? null;
+    const phone = dto.phone ?? null;
+    requireContact(email, phone);
+    const _id = new Types.ObjectId();
+    const accountNumber = accountNumberFor(await this.nextAccountSequence());
+    try {
+      const customer = await this.customers.create({
+        _id,
+        name: dto.name,
+        email,
+        emailKey: email ?? absentKey(_id),
+        phone,
+        phoneKey: phone ?? absentKey(_id),
+        accountNumber,
+      });
+      return CustomerResponse.of(customer);
+    } catch (error) {
+      throw isDuplicateKey(error) ? contactConflict(error) : error;
+    }
+  }
+
+  async list(query: ListCustomersQuery): Promise<Page<CustomerResponse>> {
+    const conditions: FilterQuery<Customer>[] = [];
+    if (query.search) conditions.push({ $or: this.searchConditions(query.search) });
+    if (query.cursor) {
+      const { id } = decodeCursor(query.cursor, ['id']);
+      if (!isValidObjectId(id)) throw invalidCursor();
+      conditions.push({ _id: { $lt: new Types.ObjectId(id) } });
+    }
+    const rows = await this.customers
+      .find(conditions.length ? { $and: conditions } : {})
+      .sort({ _id: -1 })
+      .limit(query.limit + 1)
+      .lean();
+    const items = rows.slice(0, query.limit);
+    const last = items.at(-1);
+    return {
+      items: items.map((c) => CustomerResponse.of(c)),
+      nextCursor: rows.length > query.limit && last ? encodeCursor({ id: last._id.toString() }) : null,
+    };
+  }
+
+  async get(id: string): Promise<CustomerResponse> {
+    const customer = await this.customers.findById(id).lean();
+    if (!customer) throw customerNotFound();
+    return CustomerResponse.of(customer);
+  }
+
+  async update(id: string, dto: UpdateCustomerDto): Promise<CustomerResponse> {
+    const current = await this.customers.findById(id).lean();
+    if (!current) throw customerNotFound();
+    const email = dto.email === undefined ? current.email : dto.email;
+    const phone = dto.phone === undefined ? current.phone : dto.phone;
+    requireContact(email, phone);
+    try {
+      const updated = await this.customers
+        .findByIdAndUpdate(
+          id,
+          {
+            $set: {
+              name: dto.name ?? current.name,
+              email,
+              emailKey: email ?? absentKey(current._id),
+              phone,
+              phoneKey: phone ?? absentKey(current._id),
+            },
+          },
+          { new: true },
+        )
+        .lean();
+      if (!updated) throw customerNotFound();
+      return CustomerResponse.of(updated);
+    } catch (error) {
+      throw isDuplicateKey(error) ? contactConflict(error) : error;
+    }
+  }
+
+  async remove(id: string): Promise<void> {
+    const deleted = await this.customers.findOneAndDelete({ _id: id, hasPayments: false }).lean();
+    if (deleted) return;
+    if (await this.customers.exists({ _id: id })) {
+      throw conflict(
+        'CUSTOMER_HAS_PAYMENTS',
+        'This customer has or had payments and cannot be deleted; reassign them first',
+      );
+    }
+    throw customerNotFound();
+  }
+
+  /**
+   * Marks the customer as one who has payments, in one atomic write, before a payment is
+   * credited to them; false when there is no such customer. Paired with `remove`, which only
+   * deletes unmarked customers, no payment can end up pointing at a deleted customer.
+   */
+  async claimForPayment(id: string | Types.ObjectId): Promise<boolean> {
+    const result = await this.customers.updateOne(
+      { _id: id },
+      { $set: { hasPayments: true } },
+      { timestamps: false },
+    );
+    return result.matchedCount === 1;
+  }
+
+  async exists(id: string | Types.ObjectId): Promise<boolean> {
+    return (await this.customers.exists({ _id: id })) !== null;
+  }
+
+  private searchConditions(search: string): FilterQuery<Customer>[] {
+    const pattern = new RegExp(escapeRegExp(search), 'i');
+    const conditions: FilterQuery<Customer>[] = [
+      { name: pattern },
+      { email: pattern },
+      { accountNumber: search },
+    ];
+    const phone = normalizeKenyanPhone(search);
+    if (phone) conditions.push({ phone });
+    else if (/^\+?\d[\d\s-]{2,}$/.test(search)) conditions.push({ phone: phoneFragment(search) });
+    return conditions;
+  }
+
+  private async nextAccountSequence(): Promise<number> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const counter = await this.counters
+          .findOneAndUpdate(
+            { _id: ACCOUNT_SEQUENCE },
+            { $inc: { seq: 1 } },
+            { upsert: true, new: true },
+          )
+          .lean();
+        return FIRST_ACCOUNT_SEQUENCE + counter.seq - 1;
+      } catch (error) {
+        // Two first-ever creations may both try to insert the counter; the loser retries.
+        if (!isDuplicateKey(error) || attempt > 3) throw error;
+      }
+    }
+  }
+}

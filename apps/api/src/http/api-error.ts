@@ -1,0 +1,19 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+
+/** An error with a stable `code` that clients may switch on; `message` is for people. */
+export class ApiError extends HttpException {
+  constructor(
+    status: HttpStatus,
+    readonly code: string,
+    readonly details: string | string[],
+  ) {
+    super(Array.isArray(details) ? details.join('; ') : details, status);
+  }
+}
+
+export const notFound = (code: string, message: string) =>
+  new ApiError(HttpStatus.NOT_FOUND, code, message);
+export const conflict = (code: string, message: string) =>
+  new ApiError(HttpStatus.CONFLICT, code, message);
+export const badRequest = (code: string, message: string | string[]) =>
+  new ApiError(HttpStatus.BAD_REQUEST, code, message);

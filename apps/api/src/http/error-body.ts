@@ -1,0 +1,53 @@
+// Turns anything thrown while handling a request into the contract's error body. Client mistakes
+// (bad ids, duplicates; Fastify's own 4xx errors reach here as HttpExceptions) get their 4xx;
+// anything else is a 500 whose detail stays in the log.
+import { HttpException, HttpStatus } from '@nestjs/common';
+import { STATUS_CODES } from 'node:http';
+import { mongo, Error as MongooseError } from 'mongoose';
+import { ApiError } from './api-error';
+
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  code: string;
+  message: string | string[];
+}
+
+const CODE_BY_STATUS: Partial<Record<number, string>> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'TOO_MANY_REQUESTS',
+  503: 'SERVICE_UNAVAILABLE',
+};
+
+function body(status: number, code: string, message: string | string[]): ErrorBody {
+  return { statusCode: status, error: STATUS_CODES[status] ?? 'Error', code, message };
+}
+
+export function toErrorBody(exception: unknown): ErrorBody {
+  if (exception instanceof ApiError) {
+    return body(exception.getStatus(), exception.code, exception.details);
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const response = exception.getResponse();
+    const message =
+      typeof response === 'object' && response !== null && 'message' in response
+        ? (response as { message: string | string[] }).message
+        : exception.message;
+    return body(status, CODE_BY_STATUS[status] ?? 'ERROR', message);
+  }
+  if (exception instanceof MongooseError.CastError) {
+    return body(400, 'INVALID_ID', `${exception.path} is not a valid id`);
+  }
+  if (exception instanceof mongo.MongoServerError && exception.code === 11000) {
+    return body(409, 'DUPLICATE', 'A record with the same unique value already exists');
+  }
+  return body(HttpStatus.INTERNAL_SERVER_ERROR, 'INTERNAL_ERROR', 'Internal server error');
+}

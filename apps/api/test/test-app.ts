@@ -1,0 +1,117 @@
+// Starts the real application against a database of its own on the run's server, and offers
+// small factories for the data a test needs.
+import { randomBytes } from 'node:crypto';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { getConnectionToken } from '@nestjs/mongoose';
+import type { Connection } from 'mongoose';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent';
+import { createApp } from '../src/app.factory';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  http: TestAgent;
+  db: Connection;
+  close(): Promise<void>;
+}
+
+function databaseUri(name: string): string {
+  const base = process.env.TEST_MONGO_URI;
+  if (!base) throw new Error('TEST_MONGO_URI is not set: run the tests with jest (see global-setup.ts)');
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const name = `malipo_test_${randomBytes(6).toString('hex')}`;
+  Object.assign(process.env, {
+    NODE_ENV: 'test',
+    MONGO_URI: databaseUri(name),
+    JWT_SECRET: 'test-secret-that-is-long-enough-for-production-0123456789',
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  const app = await createApp({ logs: false });
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  const db = app.get<Connection>(getConnectionToken());
+  return {
+    app,
+    http: request(app.getHttpServer()),
+    db,
+    async close() {
+      await db.dropDatabase();
+      await app.close();
+    },
+  };
+}
+
+let counter = 0;
+const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}${randomBytes(2).toString('hex')}`;
+
+/** A 07XXXXXXXX number no other test run uses. */
+export function uniquePhone(): string {
+  return `07${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+}
+
+export async function signUpAndLogIn(t: TestApp): Promise<{ token: string; userId: string; auth: { Authorization: string } }> {
+  const email = `staff-${unique()}@malipo.test`;
+  const password = 'correct horse battery';
+  const signup = await t.http.post('/auth/signup').send({ email, password, name: 'Test Staff' }).expect(201);
+  const login = await t.http.post('/auth/login').send({ email, password }).expect(200);
+  const token = (login.body as { accessToken: string }).accessToken;
+  return { token, userId: (signup.body as { id: string }).id, auth: { Authorization: `Bearer ${token}` } };
+}
+
+export interface CustomerBody {
+  id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  accountNumber: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export async function createCustomer(
+  t: TestApp,
+  auth: { Authorization: string },
+  fields: Record<string, unknown> = {},
+): Promise<CustomerBody> {
+  const response = await t.http
+    .post('/customers')
+    .set(auth)
+    .send({ name: `Customer ${unique()}`, email: `c-${unique()}@example.com`, ...fields })
+    .expect(201);
+  return response.body as CustomerBody;
+}
+
+export interface PaymentBody {
+  id: string;
+  amount: number;
+  currency: string;
+  customerId: string;
+  reference: string | null;
+  method: string;
+  paidAt: string;
+  payerPhone: string | null;
+  note: string | null;
+  reassignments: { fromCustomerId: string | null; toCustomerId: string; reason: string | null; by: string; at: string }[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export async function createPayment(
+  t: TestApp,
+  auth: { Authorization: string },
+  customerId: string,
+  fields: Record<string, unknown> = {},
+): Promise<PaymentBody> {
+  const response = await t.http
+    .post('/payments')
+    .set(auth)
+    .send({ amount: 1500, customerId, ...fields })
+    .expect(201);
+  return response.body as PaymentBody;
+}
