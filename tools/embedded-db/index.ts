@@ -3,7 +3,7 @@
 // and the tests use when MONGO_URI is not set.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -38,7 +38,7 @@ function cacheDir(): string {
 /** The binary's path is keyed by the Go sources, so a change to them rebuilds it. */
 function binaryPath(): string {
   const hash = createHash('sha256');
-  for (const file of ['go.mod', 'go.sum', 'main.go']) hash.update(readFileSync(join(goDir, file)));
+  for (const file of readdirSync(goDir).sort()) hash.update(file).update(readFileSync(join(goDir, file)));
   return join(cacheDir(), `ferretdb-${FERRETDB_VERSION}-${hash.digest('hex').slice(0, 12)}`);
 }
 
@@ -86,7 +86,9 @@ export async function startEmbeddedDb(options: StartOptions): Promise<EmbeddedDb
   const binary = await ensureBuilt(options.log);
   const dataDir = resolve(options.dataDir);
   const port = options.port ?? (await freePort());
-  const child = spawn(binary, ['--listen', `127.0.0.1:${port}`, '--data', dataDir], {
+  // FerretDB warns about every command it lacks (the driver's endSessions, for one): only errors.
+  const args = ['--listen', `127.0.0.1:${port}`, '--data', dataDir, '--log-level', 'error'];
+  const child = spawn(binary, args, {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise<void>((done) => child.once('exit', () => done()));

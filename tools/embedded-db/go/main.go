@@ -2,7 +2,8 @@
 // embedded database for `npm start` and the tests when MONGO_URI is not set.
 //
 // It wraps FerretDB's embeddable package rather than building its own command, whose version
-// check panics when built from the module proxy (it expects a generated version.txt).
+// check panics when built from the module proxy (it expects a generated version.txt), and puts
+// a proxy in front of it that makes single-document writes atomic (see serialize.go).
 package main
 
 import (
@@ -10,8 +11,10 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
+	"net"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"syscall"
 	"time"
 
@@ -34,8 +37,17 @@ func main() {
 		fail(err)
 	}
 
+	// FerretDB itself listens on a private unix socket; clients reach it through the proxy
+	// (see serialize.go). The socket lives in a fresh temporary directory: paths are short.
+	socketDir, err := os.MkdirTemp("", "ferretdb-")
+	if err != nil {
+		fail(err)
+	}
+	defer os.RemoveAll(socketDir)
+	socket := filepath.Join(socketDir, "ferretdb.sock")
+
 	db, err := ferretdb.New(&ferretdb.Config{
-		Listener:  ferretdb.ListenerConfig{TCP: *listen},
+		Listener:  ferretdb.ListenerConfig{Unix: socket},
 		Logger:    logger,
 		Handler:   "sqlite",
 		SQLiteURL: "file:" + *dataDir + "/",
@@ -48,7 +60,23 @@ func main() {
 	defer stop()
 	go stopWithParent(ctx, stop)
 
-	fmt.Println("ready " + db.MongoDBURI())
+	listener, err := net.Listen("tcp", *listen)
+	if err != nil {
+		fail(err)
+	}
+	proxy := &serializingProxy{backend: socket, logger: logger}
+	go func() {
+		if err := proxy.serve(listener); err != nil {
+			logger.Error("proxy stopped", "error", err)
+			stop()
+		}
+	}()
+	go func() {
+		<-ctx.Done()
+		listener.Close()
+	}()
+
+	fmt.Println("ready mongodb://" + listener.Addr().String() + "/")
 	if err := db.Run(ctx); err != nil {
 		fail(err)
 	}

@@ -2,7 +2,8 @@ import { HttpStatus, Injectable, OnModuleInit } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectModel } from '@nestjs/mongoose';
 import * as argon2 from 'argon2';
-import { Model, isValidObjectId, mongo } from 'mongoose';
+import { Model, isValidObjectId } from 'mongoose';
+import { isDuplicateKeyError } from '../database/duplicate-key';
 import { AppConfig } from '../config/app-config';
 import { ApiError, conflict } from '../http/api-error';
 import { LoginDto } from './dto/login.dto';
@@ -39,7 +40,7 @@ export class AuthService implements OnModuleInit {
       });
       return UserResponse.of(user);
     } catch (error) {
-      if (error instanceof mongo.MongoServerError && error.code === 11000) {
+      if (isDuplicateKeyError(error)) {
         throw conflict('EMAIL_TAKEN', 'An account with this email already exists');
       }
       throw error;

@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { FilterQuery, Model, Types, isValidObjectId, mongo } from 'mongoose';
+import { FilterQuery, Model, Types, isValidObjectId } from 'mongoose';
+import { isDuplicateKeyError } from '../database/duplicate-key';
 import { badRequest, conflict, notFound } from '../http/api-error';
 import { Page, decodeCursor, encodeCursor, invalidCursor } from '../paging/cursor';
 import { FIRST_ACCOUNT_SEQUENCE, accountNumberFor } from './account-number';
@@ -21,28 +22,6 @@ function escapeRegExp(text: string): string {
 function phoneFragment(search: string): RegExp {
   const digits = search.replace(/\D/g, '');
   return digits.startsWith('0') ? new RegExp(`^\\+254${digits.slice(1)}`) : new RegExp(digits);
-}
-
-function isDuplicateKey(error: unknown): error is mongo.MongoServerError {
-  return error instanceof mongo.MongoServerError && error.code === 11000;
-}
-
-/** Which unique field a duplicate-key error is about (MongoDB names it in keyPattern, FerretDB in the message). */
-function duplicatedField(error: mongo.MongoServerError): string {
-  const pattern = error.keyPattern as Record<string, unknown> | undefined;
-  if (pattern) return Object.keys(pattern)[0];
-  return ['emailKey', 'phoneKey', 'accountNumber', '_id'].find((f) => error.message.includes(f)) ?? '';
-}
-
-function contactConflict(error: mongo.MongoServerError): Error {
-  switch (duplicatedField(error)) {
-    case 'emailKey':
-      return conflict('EMAIL_TAKEN', 'Another customer already has this email');
-    case 'phoneKey':
-      return conflict('PHONE_TAKEN', 'Another customer already has this phone number');
-    default:
-      return error;
-  }
 }
 
 function requireContact(email: string | null, phone: string | null): void {
@@ -78,7 +57,7 @@ export class CustomersService implements OnModuleInit {
       });
       return CustomerResponse.of(customer);
     } catch (error) {
-      throw isDuplicateKey(error) ? contactConflict(error) : error;
+      throw (await this.takenContact(error, email, phone, _id)) ?? error;
     }
   }
 
@@ -134,7 +113,7 @@ export class CustomersService implements OnModuleInit {
       if (!updated) throw customerNotFound();
       return CustomerResponse.of(updated);
     } catch (error) {
-      throw isDuplicateKey(error) ? contactConflict(error) : error;
+      throw (await this.takenContact(error, email, phone, current._id)) ?? error;
     }
   }
 
@@ -168,6 +147,23 @@ export class CustomersService implements OnModuleInit {
     return (await this.customers.exists({ _id: id })) !== null;
   }
 
+  /** After a unique-index violation: which of the customer's contact details another customer has. */
+  private async takenContact(
+    error: unknown,
+    email: string | null,
+    phone: string | null,
+    self: Types.ObjectId,
+  ): Promise<Error | null> {
+    if (!isDuplicateKeyError(error)) return null;
+    if (email && (await this.customers.exists({ emailKey: email, _id: { $ne: self } }))) {
+      return conflict('EMAIL_TAKEN', 'Another customer already has this email');
+    }
+    if (phone && (await this.customers.exists({ phoneKey: phone, _id: { $ne: self } }))) {
+      return conflict('PHONE_TAKEN', 'Another customer already has this phone number');
+    }
+    return null;
+  }
+
   private searchConditions(search: string): FilterQuery<Customer>[] {
     const pattern = new RegExp(escapeRegExp(search), 'i');
     const conditions: FilterQuery<Customer>[] = [
@@ -194,7 +190,7 @@ export class CustomersService implements OnModuleInit {
         return FIRST_ACCOUNT_SEQUENCE + counter.seq - 1;
       } catch (error) {
         // Two first-ever creations may both try to insert the counter; the loser retries.
-        if (!isDuplicateKey(error) || attempt > 3) throw error;
+        if (!isDuplicateKeyError(error) || attempt > 3) throw error;
       }
     }
   }

@@ -3,7 +3,8 @@
 // anything else is a 500 whose detail stays in the log.
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
-import { mongo, Error as MongooseError } from 'mongoose';
+import { Error as MongooseError } from 'mongoose';
+import { isDuplicateKeyError } from '../database/duplicate-key';
 import { ApiError } from './api-error';
 
 export interface ErrorBody {
@@ -46,7 +47,7 @@ export function toErrorBody(exception: unknown): ErrorBody {
   if (exception instanceof MongooseError.CastError) {
     return body(400, 'INVALID_ID', `${exception.path} is not a valid id`);
   }
-  if (exception instanceof mongo.MongoServerError && exception.code === 11000) {
+  if (isDuplicateKeyError(exception)) {
     return body(409, 'DUPLICATE', 'A record with the same unique value already exists');
   }
   return body(HttpStatus.INTERNAL_SERVER_ERROR, 'INTERNAL_ERROR', 'Internal server error');

@@ -1,7 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { FilterQuery, Model, Types, isValidObjectId, mongo } from 'mongoose';
+import { FilterQuery, Model, Types, isValidObjectId } from 'mongoose';
 import { customerNotFound, CustomersService } from '../customers/customers.service';
+import { isDuplicateKeyError } from '../database/duplicate-key';
 import { badRequest, conflict, notFound } from '../http/api-error';
 import { toMinorUnits } from '../money/money';
 import { Page, decodeCursor, encodeCursor, invalidCursor } from '../paging/cursor';
@@ -53,7 +54,7 @@ export class PaymentsService implements OnModuleInit {
       });
       return PaymentResponse.of(payment);
     } catch (error) {
-      if (error instanceof mongo.MongoServerError && error.code === 11000) {
+      if (isDuplicateKeyError(error)) {
         throw conflict('DUPLICATE_REFERENCE', 'A payment with this reference is already recorded');
       }
       throw error;
