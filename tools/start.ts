@@ -20,10 +20,13 @@ async function stopAll(code: number): Promise<never> {
     stopping = true;
     const exits = children
       .filter((child) => child.exitCode === null && child.signalCode === null)
-      .map((child) => new Promise((done) => {
-        child.once('exit', done);
-        child.kill('SIGTERM');
-      }));
+      .map(
+        (child) =>
+          new Promise((done) => {
+            child.once('exit', done);
+            child.kill('SIGTERM');
+          }),
+      );
     await Promise.all(exits);
     await database?.stop();
   }
@@ -72,7 +75,11 @@ async function main(): Promise<void> {
 
   const apiPort = process.env.PORT ?? '3000';
   const apiUrl = `http://127.0.0.1:${apiPort}`;
-  startChild('The API', ['apps/api/dist/main.js'], { ...process.env, MONGO_URI: mongoUri, PORT: apiPort });
+  startChild('The API', ['apps/api/dist/main.js'], {
+    ...process.env,
+    MONGO_URI: mongoUri,
+    PORT: apiPort,
+  });
   await waitForHealth(`${apiUrl}/health`, 60_000);
 
   console.log(

@@ -38,7 +38,8 @@ function cacheDir(): string {
 /** The binary's path is keyed by the Go sources, so a change to them rebuilds it. */
 function binaryPath(): string {
   const hash = createHash('sha256');
-  for (const file of readdirSync(goDir).sort()) hash.update(file).update(readFileSync(join(goDir, file)));
+  for (const file of readdirSync(goDir).sort())
+    hash.update(file).update(readFileSync(join(goDir, file)));
   return join(cacheDir(), `ferretdb-${FERRETDB_VERSION}-${hash.digest('hex').slice(0, 12)}`);
 }
 
@@ -100,7 +101,7 @@ export async function startEmbeddedDb(options: StartOptions): Promise<EmbeddedDb
       clearTimeout(timer);
       fail(new Error(`FerretDB exited with code ${code} while starting (is port ${port} free?)`));
     });
-    createInterface({ input: child.stdout! }).on('line', (line) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
       if (line.startsWith('ready ')) {
         clearTimeout(timer);
         ready();

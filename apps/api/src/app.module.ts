@@ -28,11 +28,8 @@ const REQUEST_ID = /^[\w.-]{1,64}$/;
             res.setHeader('x-request-id', id);
             return id;
           },
-          // Credentials never reach a log line.
-          redact: {
-            paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-            censor: '[redacted]',
-          },
+          // Only what identifies the request: headers (tokens, cookies) and bodies (passwords)
+          // never reach a log line; test/logs.e2e-spec.ts checks it.
           serializers: {
             req: (req: { id: string; method: string; url: string }) => ({
               id: req.id,
@@ -48,6 +45,9 @@ const REQUEST_ID = /^[\w.-]{1,64}$/;
       useFactory: (config: AppConfig) => ({
         uri: config.mongoUri,
         serverSelectionTimeoutMS: 5000,
+        // While the database is down, fail requests after the selection timeout (a 503) instead
+        // of queueing them in memory.
+        bufferCommands: false,
         autoIndex: true,
       }),
     }),

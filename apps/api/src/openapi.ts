@@ -19,7 +19,9 @@ async function main(): Promise<void> {
   await app.close();
   if (process.argv.includes('--check')) {
     if (readFileSync(FILE, 'utf8') !== text) {
-      console.error('apps/api/openapi.json is out of date: run `npm run openapi -w @malipo/api` and commit it.');
+      console.error(
+        'apps/api/openapi.json is out of date: run `npm run openapi -w @malipo/api` and commit it.',
+      );
       process.exit(1);
     }
     console.log('apps/api/openapi.json is up to date.');

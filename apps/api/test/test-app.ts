@@ -17,7 +17,8 @@ export interface TestApp {
 
 function databaseUri(name: string): string {
   const base = process.env.TEST_MONGO_URI;
-  if (!base) throw new Error('TEST_MONGO_URI is not set: run the tests with jest (see global-setup.ts)');
+  if (!base)
+    throw new Error('TEST_MONGO_URI is not set: run the tests with jest (see global-setup.ts)');
   const url = new URL(base);
   url.pathname = `/${name}`;
   return url.toString();
@@ -48,20 +49,30 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
 }
 
 let counter = 0;
-const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}${randomBytes(2).toString('hex')}`;
+const unique = () =>
+  `${Date.now().toString(36)}${(counter++).toString(36)}${randomBytes(2).toString('hex')}`;
 
 /** A 07XXXXXXXX number no other test run uses. */
 export function uniquePhone(): string {
   return `07${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
 }
 
-export async function signUpAndLogIn(t: TestApp): Promise<{ token: string; userId: string; auth: { Authorization: string } }> {
+export async function signUpAndLogIn(
+  t: TestApp,
+): Promise<{ token: string; userId: string; auth: { Authorization: string } }> {
   const email = `staff-${unique()}@malipo.test`;
   const password = 'correct horse battery';
-  const signup = await t.http.post('/auth/signup').send({ email, password, name: 'Test Staff' }).expect(201);
+  const signup = await t.http
+    .post('/auth/signup')
+    .send({ email, password, name: 'Test Staff' })
+    .expect(201);
   const login = await t.http.post('/auth/login').send({ email, password }).expect(200);
   const token = (login.body as { accessToken: string }).accessToken;
-  return { token, userId: (signup.body as { id: string }).id, auth: { Authorization: `Bearer ${token}` } };
+  return {
+    token,
+    userId: (signup.body as { id: string }).id,
+    auth: { Authorization: `Bearer ${token}` },
+  };
 }
 
 export interface CustomerBody {
@@ -97,7 +108,13 @@ export interface PaymentBody {
   paidAt: string;
   payerPhone: string | null;
   note: string | null;
-  reassignments: { fromCustomerId: string | null; toCustomerId: string; reason: string | null; by: string; at: string }[];
+  reassignments: {
+    fromCustomerId: string | null;
+    toCustomerId: string;
+    reason: string | null;
+    by: string;
+    at: string;
+  }[];
   createdAt: string;
   updatedAt: string;
 }

@@ -12,7 +12,10 @@ describe('auth', () => {
   const password = 'correct horse battery';
 
   it('signs up a user without exposing the password or its hash', async () => {
-    const response = await t.http.post('/auth/signup').send({ email, password, name: 'Wanjiku' }).expect(201);
+    const response = await t.http
+      .post('/auth/signup')
+      .send({ email, password, name: 'Wanjiku' })
+      .expect(201);
     expect(response.body).toEqual({
       id: expect.stringMatching(/^[0-9a-f]{24}$/),
       email: 'wanjiku.kamau@malipo.test',
@@ -26,7 +29,10 @@ describe('auth', () => {
   });
 
   it('refuses a second account with the same email in another case', async () => {
-    const response = await t.http.post('/auth/signup').send({ email: email.toUpperCase(), password }).expect(409);
+    const response = await t.http
+      .post('/auth/signup')
+      .send({ email: email.toUpperCase(), password })
+      .expect(409);
     expect(response.body).toEqual({
       statusCode: 409,
       error: 'Conflict',
@@ -47,16 +53,32 @@ describe('auth', () => {
   });
 
   it('logs in with any case of the email and returns a bearer token', async () => {
-    const response = await t.http.post('/auth/login').send({ email: email.toLowerCase(), password }).expect(200);
-    expect(response.body).toEqual({ accessToken: expect.any(String), tokenType: 'Bearer', expiresIn: 3600 });
-    const me = await t.http.get('/auth/me').set('Authorization', `Bearer ${response.body.accessToken}`).expect(200);
+    const response = await t.http
+      .post('/auth/login')
+      .send({ email: email.toLowerCase(), password })
+      .expect(200);
+    expect(response.body).toEqual({
+      accessToken: expect.any(String),
+      tokenType: 'Bearer',
+      expiresIn: 3600,
+    });
+    const me = await t.http
+      .get('/auth/me')
+      .set('Authorization', `Bearer ${response.body.accessToken}`)
+      .expect(200);
     expect(me.body.email).toBe('wanjiku.kamau@malipo.test');
     expect(me.body).not.toHaveProperty('passwordHash');
   });
 
   it('gives the same 401 for an unknown email and a wrong password', async () => {
-    const unknown = await t.http.post('/auth/login').send({ email: 'nobody@malipo.test', password }).expect(401);
-    const wrong = await t.http.post('/auth/login').send({ email, password: 'wrong password' }).expect(401);
+    const unknown = await t.http
+      .post('/auth/login')
+      .send({ email: 'nobody@malipo.test', password })
+      .expect(401);
+    const wrong = await t.http
+      .post('/auth/login')
+      .send({ email, password: 'wrong password' })
+      .expect(401);
     expect(unknown.body).toEqual(wrong.body);
     expect(unknown.body.code).toBe('INVALID_CREDENTIALS');
   });
@@ -119,16 +141,21 @@ describe('auth', () => {
     });
 
     it('accepts a valid token', async () => {
-      const token = jwt.sign({ sub: userId }, { secret, algorithm: 'HS256', issuer: 'malipo', audience: 'malipo-api', expiresIn: 60 });
+      const token = jwt.sign(
+        { sub: userId },
+        { secret, algorithm: 'HS256', issuer: 'malipo', audience: 'malipo-api', expiresIn: 60 },
+      );
       await attempt(`Bearer ${token}`).expect(200);
     });
 
-    it.each(['/customers', '/payments', '/payments/65a1b2c3d4e5f60718293a4b', '/customers/65a1b2c3d4e5f60718293a4b'])(
-      'protects GET %s',
-      async (path) => {
-        await t.http.get(path).expect(401);
-      },
-    );
+    it.each([
+      '/customers',
+      '/payments',
+      '/payments/65a1b2c3d4e5f60718293a4b',
+      '/customers/65a1b2c3d4e5f60718293a4b',
+    ])('protects GET %s', async (path) => {
+      await t.http.get(path).expect(401);
+    });
 
     it('leaves /health and the docs public', async () => {
       await t.http.get('/health').expect(200);

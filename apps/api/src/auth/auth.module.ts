@@ -8,7 +8,10 @@ import { AuthService } from './auth.service';
 import { User, UserSchema } from './user.schema';
 
 @Module({
-  imports: [JwtModule.register({}), MongooseModule.forFeature([{ name: User.name, schema: UserSchema }])],
+  imports: [
+    JwtModule.register({}),
+    MongooseModule.forFeature([{ name: User.name, schema: UserSchema }]),
+  ],
   controllers: [AuthController],
   providers: [AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
 })

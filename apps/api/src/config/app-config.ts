@@ -1,5 +1,6 @@
 // The API's configuration: read from the environment once at boot, validated, then injected as
 // one typed object. Nothing else in the API reads process.env.
+import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';

@@ -19,7 +19,11 @@ describe('account numbers', () => {
   });
 
   it('detect every single-digit typo and every swap of neighbours', () => {
-    for (let sequence = FIRST_ACCOUNT_SEQUENCE; sequence < FIRST_ACCOUNT_SEQUENCE + 300; sequence++) {
+    for (
+      let sequence = FIRST_ACCOUNT_SEQUENCE;
+      sequence < FIRST_ACCOUNT_SEQUENCE + 300;
+      sequence++
+    ) {
       const number = accountNumberFor(sequence);
       for (let i = 0; i < number.length; i++) {
         for (let d = 0; d <= 9; d++) {

@@ -93,7 +93,8 @@ describe('customers', () => {
     });
 
     it('lets many customers have no email or no phone', async () => {
-      for (let i = 0; i < 3; i++) await createCustomer(t, auth, { email: undefined, phone: uniquePhone() });
+      for (let i = 0; i < 3; i++)
+        await createCustomer(t, auth, { email: undefined, phone: uniquePhone() });
       for (let i = 0; i < 3; i++) await createCustomer(t, auth);
     });
 
@@ -147,9 +148,17 @@ describe('customers', () => {
 
     it('removes an email when a phone remains, but never both', async () => {
       const customer = await createCustomer(t, auth, { phone: uniquePhone() });
-      const cleared = await t.http.patch(`/customers/${customer.id}`).set(auth).send({ email: null }).expect(200);
+      const cleared = await t.http
+        .patch(`/customers/${customer.id}`)
+        .set(auth)
+        .send({ email: null })
+        .expect(200);
       expect(cleared.body.email).toBeNull();
-      const refused = await t.http.patch(`/customers/${customer.id}`).set(auth).send({ phone: null }).expect(400);
+      const refused = await t.http
+        .patch(`/customers/${customer.id}`)
+        .set(auth)
+        .send({ phone: null })
+        .expect(400);
       expect(refused.body.message).toEqual(['email or phone is required']);
     });
 
@@ -159,19 +168,35 @@ describe('customers', () => {
       await createCustomer(t, auth, { email: first.email });
     });
 
-    it('refuses another customer\'s email or phone with a 409', async () => {
+    it("refuses another customer's email or phone with a 409", async () => {
       const a = await createCustomer(t, auth, { phone: uniquePhone() });
       const b = await createCustomer(t, auth);
-      const email = await t.http.patch(`/customers/${b.id}`).set(auth).send({ email: a.email }).expect(409);
+      const email = await t.http
+        .patch(`/customers/${b.id}`)
+        .set(auth)
+        .send({ email: a.email })
+        .expect(409);
       expect(email.body.code).toBe('EMAIL_TAKEN');
-      const phone = await t.http.patch(`/customers/${b.id}`).set(auth).send({ phone: a.phone }).expect(409);
+      const phone = await t.http
+        .patch(`/customers/${b.id}`)
+        .set(auth)
+        .send({ phone: a.phone })
+        .expect(409);
       expect(phone.body.code).toBe('PHONE_TAKEN');
     });
 
     it('is a 404 for an unknown customer and refuses the account number', async () => {
-      await t.http.patch('/customers/65a1b2c3d4e5f60718293a4b').set(auth).send({ name: 'X' }).expect(404);
+      await t.http
+        .patch('/customers/65a1b2c3d4e5f60718293a4b')
+        .set(auth)
+        .send({ name: 'X' })
+        .expect(404);
       const customer = await createCustomer(t, auth);
-      const response = await t.http.patch(`/customers/${customer.id}`).set(auth).send({ accountNumber: '1' }).expect(400);
+      const response = await t.http
+        .patch(`/customers/${customer.id}`)
+        .set(auth)
+        .send({ accountNumber: '1' })
+        .expect(400);
       expect(response.body.message.join(' ')).toContain('accountNumber');
     });
   });
@@ -214,10 +239,20 @@ describe('customers', () => {
         ]);
         // Exactly one wins: either the customer is gone and no payment was stored, or the payment
         // was stored and the delete was refused.
-        expect([deleted.status, paid.status].sort()).toEqual(deleted.status === 204 ? [204, 404] : [201, 409]);
-        const customerLeft = await t.db.collection('customers').countDocuments({ _id: new Types.ObjectId(customer.id) });
-        const paymentsStored = await t.db.collection('payments').countDocuments({ customerId: new Types.ObjectId(customer.id) });
-        expect({ customerLeft, paymentsStored }).toEqual(deleted.status === 204 ? { customerLeft: 0, paymentsStored: 0 } : { customerLeft: 1, paymentsStored: 1 });
+        expect([deleted.status, paid.status].sort()).toEqual(
+          deleted.status === 204 ? [204, 404] : [201, 409],
+        );
+        const customerLeft = await t.db
+          .collection('customers')
+          .countDocuments({ _id: new Types.ObjectId(customer.id) });
+        const paymentsStored = await t.db
+          .collection('payments')
+          .countDocuments({ customerId: new Types.ObjectId(customer.id) });
+        expect({ customerLeft, paymentsStored }).toEqual(
+          deleted.status === 204
+            ? { customerLeft: 0, paymentsStored: 0 }
+            : { customerLeft: 1, paymentsStored: 1 },
+        );
       }
     });
   });
@@ -243,13 +278,19 @@ describe('customers', () => {
     afterAll(() => other.close());
 
     const search = async (term: string) => {
-      const response = await other.http.get('/customers').query({ search: term }).set(otherAuth).expect(200);
+      const response = await other.http
+        .get('/customers')
+        .query({ search: term })
+        .set(otherAuth)
+        .expect(200);
       return (response.body.items as CustomerBody[]).map((c) => c.name).sort();
     };
 
     it('lists newest first with a null cursor on the last page', async () => {
       const response = await other.http.get('/customers').set(otherAuth).expect(200);
-      expect(response.body.items.map((c: CustomerBody) => c.id)).toEqual(mine.map((c) => c.id).reverse());
+      expect(response.body.items.map((c: CustomerBody) => c.id)).toEqual(
+        mine.map((c) => c.id).reverse(),
+      );
       expect(response.body.nextCursor).toBeNull();
     });
 

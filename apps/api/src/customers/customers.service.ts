@@ -78,7 +78,8 @@ export class CustomersService implements OnModuleInit {
     const last = items.at(-1);
     return {
       items: items.map((c) => CustomerResponse.of(c)),
-      nextCursor: rows.length > query.limit && last ? encodeCursor({ id: last._id.toString() }) : null,
+      nextCursor:
+        rows.length > query.limit && last ? encodeCursor({ id: last._id.toString() }) : null,
     };
   }
 

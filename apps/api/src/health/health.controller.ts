@@ -1,6 +1,11 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
-import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiProperty,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Connection } from 'mongoose';
 import { Public } from '../auth/public.decorator';
@@ -38,7 +43,9 @@ export class HealthController {
     const db = this.connection.db;
     if (!db) return false;
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<false>((done) => (timer = setTimeout(() => done(false), PING_TIMEOUT_MS)));
+    const timeout = new Promise<false>(
+      (done) => (timer = setTimeout(() => done(false), PING_TIMEOUT_MS)),
+    );
     try {
       return await Promise.race([db.command({ ping: 1 }).then(() => true), timeout]);
     } catch {

@@ -3,7 +3,7 @@
 // anything else is a 500 whose detail stays in the log.
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
-import { Error as MongooseError } from 'mongoose';
+import { Error as MongooseError, mongo } from 'mongoose';
 import { isDuplicateKeyError } from '../database/duplicate-key';
 import { ApiError } from './api-error';
 
@@ -46,6 +46,12 @@ export function toErrorBody(exception: unknown): ErrorBody {
   }
   if (exception instanceof MongooseError.CastError) {
     return body(400, 'INVALID_ID', `${exception.path} is not a valid id`);
+  }
+  if (
+    exception instanceof mongo.MongoServerSelectionError ||
+    exception instanceof mongo.MongoNetworkError
+  ) {
+    return body(503, 'DATABASE_UNAVAILABLE', 'The database is unavailable; try again shortly');
   }
   if (isDuplicateKeyError(exception)) {
     return body(409, 'DUPLICATE', 'A record with the same unique value already exists');

@@ -8,20 +8,30 @@ import { badRequest } from './api-error';
  */
 export function useJsonBodyParser(fastify: FastifyInstance): void {
   fastify.removeAllContentTypeParsers();
-  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
-    try {
-      done(null, secureJson.parse(body as string, undefined, { protoAction: 'error', constructorAction: 'error' }));
-    } catch (error) {
-      const forbidden = error instanceof SyntaxError && /prototype/i.test(error.message);
-      done(
-        badRequest(
-          'INVALID_JSON',
-          forbidden
-            ? 'Request body contains a forbidden key (__proto__ or constructor.prototype)'
-            : 'Request body is not valid JSON',
-        ),
-        undefined,
-      );
-    }
-  });
+  fastify.addContentTypeParser(
+    'application/json',
+    { parseAs: 'string' },
+    (_request, body, done) => {
+      try {
+        done(
+          null,
+          secureJson.parse(body, undefined, {
+            protoAction: 'error',
+            constructorAction: 'error',
+          }),
+        );
+      } catch (error) {
+        const forbidden = error instanceof SyntaxError && /prototype/i.test(error.message);
+        done(
+          badRequest(
+            'INVALID_JSON',
+            forbidden
+              ? 'Request body contains a forbidden key (__proto__ or constructor.prototype)'
+              : 'Request body is not valid JSON',
+          ),
+          undefined,
+        );
+      }
+    },
+  );
 }

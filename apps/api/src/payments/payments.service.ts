@@ -31,13 +31,18 @@ export class PaymentsService implements OnModuleInit {
   async create(dto: CreatePaymentDto): Promise<PaymentResponse> {
     const customerId = dto.customerId ?? dto.customer;
     if (dto.customerId && dto.customer && dto.customerId !== dto.customer) {
-      throw badRequest('VALIDATION_FAILED', ['give the customer as customerId or customer, not both']);
+      throw badRequest('VALIDATION_FAILED', [
+        'give the customer as customerId or customer, not both',
+      ]);
     }
     const amountMinor = toMinorUnits(dto.amount);
     if (amountMinor === null) {
-      throw badRequest('VALIDATION_FAILED', ['amount must be a positive number with at most 2 decimal places']);
+      throw badRequest('VALIDATION_FAILED', [
+        'amount must be a positive number with at most 2 decimal places',
+      ]);
     }
-    if (!customerId || !(await this.customers.claimForPayment(customerId))) throw customerNotFound();
+    if (!customerId || !(await this.customers.claimForPayment(customerId)))
+      throw customerNotFound();
     const _id = new Types.ObjectId();
     try {
       const payment = await this.payments.create({

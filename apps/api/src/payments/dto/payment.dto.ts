@@ -38,14 +38,17 @@ export class CreatePaymentDto {
   @Max(MAX_AMOUNT, { message: `amount must be at most ${MAX_AMOUNT}` })
   amount!: number;
 
-  @ApiPropertyOptional({ example: '65a1b2c3d4e5f60718293a4b', description: 'Required (or `customer`)' })
+  @ApiPropertyOptional({
+    example: '65a1b2c3d4e5f60718293a4b',
+    description: 'Required (or `customer`)',
+  })
   @ValidateIf((dto: CreatePaymentDto) => dto.customer === undefined)
   @IsMongoId({ message: 'customerId must be a 24-character hexadecimal id' })
   customerId?: string;
 
   @ApiPropertyOptional({
     deprecated: true,
-    description: 'The original API\'s name for customerId',
+    description: "The original API's name for customerId",
     example: '65a1b2c3d4e5f60718293a4b',
   })
   @IsOptional()
