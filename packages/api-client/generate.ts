@@ -15,7 +15,8 @@ const HEADER =
   '// Do not edit; regenerate when the API changes.\n';
 
 async function render(): Promise<string> {
-  const ast = await openapiTS(pathToFileURL(documentPath));
+  // A default in a request body means the client may leave the field out.
+  const ast = await openapiTS(pathToFileURL(documentPath), { defaultNonNullable: false });
   const options = await resolveConfig(schemaPath);
   return format(HEADER + astToString(ast), { ...options, filepath: schemaPath });
 }

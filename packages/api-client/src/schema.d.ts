@@ -329,7 +329,7 @@ export interface components {
        * @default KES
        * @enum {string}
        */
-      currency: 'KES';
+      currency?: 'KES';
       /**
        * @description The provider's transaction code; unique (case-insensitive) when given
        * @example RKTQDM7W6S
@@ -339,7 +339,7 @@ export interface components {
        * @default other
        * @enum {string}
        */
-      method: 'mpesa' | 'cash' | 'bank' | 'card' | 'other';
+      method?: 'mpesa' | 'cash' | 'bank' | 'card' | 'other';
       /**
        * Format: date-time
        * @description Defaults to now

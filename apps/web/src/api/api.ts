@@ -1,0 +1,12 @@
+// The browser's API client: every call goes to the same-origin proxy under /api, which adds the
+// session's token. A 401 means the session is gone; go to sign-in and come back afterwards.
+import { createApiClient } from '@malipo/api-client';
+import { signInPath } from '@/auth/next-path';
+
+function returnToSignIn(): void {
+  const { pathname, search } = window.location;
+  if (pathname === '/sign-in' || pathname === '/sign-up') return;
+  window.location.assign(signInPath(pathname + search));
+}
+
+export const api = createApiClient({ baseUrl: '/api', onUnauthorized: returnToSignIn });

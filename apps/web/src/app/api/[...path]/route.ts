@@ -1,0 +1,52 @@
+// The browser's only way to the API: a same-origin proxy that adds the session cookie's token
+// as the Authorization header. The API's answer (status, JSON body) is passed through as is.
+import { cookies } from 'next/headers';
+import { type NextRequest, NextResponse } from 'next/server';
+import { apiBaseUrl, SESSION_COOKIE } from '@/auth/session-cookie';
+
+interface Context {
+  params: Promise<{ path: string[] }>;
+}
+
+const PASSED_BACK_HEADERS = ['content-type', 'x-request-id'];
+
+async function forward(request: NextRequest, { params }: Context): Promise<Response> {
+  // The cookie is SameSite=Lax; refusing cross-site writes outright is a second line of defence.
+  const origin = request.headers.get('origin');
+  if (request.method !== 'GET' && origin && origin !== request.nextUrl.origin) {
+    return error(403, 'Forbidden', 'CROSS_SITE_REQUEST', 'Cross-site requests are not allowed');
+  }
+
+  const { path } = await params;
+  const target = `${apiBaseUrl()}/${path.map(encodeURIComponent).join('/')}${request.nextUrl.search}`;
+  const headers = new Headers({ accept: 'application/json' });
+  const contentType = request.headers.get('content-type');
+  if (contentType) headers.set('content-type', contentType);
+  const token = (await cookies()).get(SESSION_COOKIE)?.value;
+  if (token) headers.set('authorization', `Bearer ${token}`);
+
+  let upstream: Response;
+  try {
+    upstream = await fetch(target, {
+      method: request.method,
+      headers,
+      body: request.method === 'GET' ? undefined : await request.arrayBuffer(),
+      cache: 'no-store',
+      redirect: 'manual',
+    });
+  } catch {
+    return error(502, 'Bad Gateway', 'API_UNREACHABLE', 'The API cannot be reached right now');
+  }
+  const passed = new Headers();
+  for (const name of PASSED_BACK_HEADERS) {
+    const value = upstream.headers.get(name);
+    if (value) passed.set(name, value);
+  }
+  return new Response(upstream.body, { status: upstream.status, headers: passed });
+}
+
+function error(statusCode: number, text: string, code: string, message: string): Response {
+  return NextResponse.json({ statusCode, error: text, code, message }, { status: statusCode });
+}
+
+export { forward as DELETE, forward as GET, forward as PATCH, forward as POST, forward as PUT };

@@ -1,0 +1,29 @@
+// Sign-in and sign-out. POST exchanges email and password for the API's access token and keeps
+// it in an httpOnly cookie; DELETE removes the cookie. Errors are the API's own error bodies.
+import { createApiClient } from '@malipo/api-client';
+import { cookies } from 'next/headers';
+import { type NextRequest, NextResponse } from 'next/server';
+import { apiBaseUrl, SESSION_COOKIE } from '@/auth/session-cookie';
+
+export async function POST(request: NextRequest): Promise<Response> {
+  const credentials = (await request.json().catch(() => ({}))) as Record<string, unknown>;
+  const api = createApiClient({ baseUrl: apiBaseUrl() });
+  const { data, error, response } = await api.POST('/auth/login', {
+    body: { email: String(credentials.email ?? ''), password: String(credentials.password ?? '') },
+  });
+  if (!data) return NextResponse.json(error ?? null, { status: response.status });
+
+  (await cookies()).set(SESSION_COOKIE, data.accessToken, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: request.nextUrl.protocol === 'https:',
+    path: '/',
+    maxAge: data.expiresIn,
+  });
+  return new Response(null, { status: 204 });
+}
+
+export async function DELETE(): Promise<Response> {
+  (await cookies()).delete(SESSION_COOKIE);
+  return new Response(null, { status: 204 });
+}

@@ -1,0 +1,58 @@
+import { ApiError, unwrap } from '@malipo/api-client';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { api } from '@/api/api';
+
+export interface Credentials {
+  email: string;
+  password: string;
+}
+
+export function useMe() {
+  return useQuery({
+    queryKey: ['me'],
+    queryFn: () => unwrap(api.GET('/auth/me')),
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** Signing in goes through the web app's own session route, which sets the httpOnly cookie. */
+async function signIn(credentials: Credentials): Promise<void> {
+  const response = await fetch('/session', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(credentials),
+  });
+  if (!response.ok) throw new ApiError(response.status, await response.json().catch(() => null));
+}
+
+export function useSignIn() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: signIn,
+    onSuccess: () => queryClient.clear(),
+  });
+}
+
+export function useSignUp() {
+  return useMutation({
+    mutationFn: async (account: Credentials & { name: string }) => {
+      await unwrap(api.POST('/auth/signup', { body: account }));
+      await signIn(account);
+    },
+  });
+}
+
+export function useSignOut() {
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  return useMutation({
+    mutationFn: async () => {
+      await fetch('/session', { method: 'DELETE' });
+    },
+    onSettled: () => {
+      queryClient.clear();
+      router.replace('/sign-in');
+    },
+  });
+}

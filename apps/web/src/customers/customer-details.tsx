@@ -1,0 +1,302 @@
+'use client';
+
+import type { Payment } from '@malipo/api-client';
+import {
+  ActionIcon,
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Center,
+  CopyButton,
+  Grid,
+  Group,
+  Loader,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  Title,
+  Tooltip,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconCheck, IconCopy, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { type ReactNode, useState } from 'react';
+import { describeError } from '@/api/form-errors';
+import { formatDateTime } from '@/format/dates';
+import { formatKes, sumAmounts } from '@/format/money';
+import { PageHeader } from '@/layout/page-header';
+import { PaymentsTable } from '@/payments/payments-table';
+import {
+  RECENT_PAYMENTS_SCANNED,
+  useCustomerPayments,
+  useRecentPayments,
+} from '@/payments/payments.queries';
+import { ReassignDialog } from '@/payments/reassign-dialog';
+import { CustomerFormModal } from './customer-form-modal';
+import { CustomerLink } from './customer-link';
+import { movesOf } from './customer-moves';
+import { useCustomer } from './customers.queries';
+import { DeleteCustomerDialog } from './delete-customer-dialog';
+
+export function CustomerDetails({ id }: { id: string }) {
+  const router = useRouter();
+  const customer = useCustomer(id);
+  const [editing, editModal] = useDisclosure(false);
+  const [deleting, deleteModal] = useDisclosure(false);
+  const [reassigning, setReassigning] = useState<Payment | null>(null);
+
+  if (customer.isPending) {
+    return (
+      <Center p="xl">
+        <Loader aria-label="Loading customer" />
+      </Center>
+    );
+  }
+  if (customer.isError) {
+    return (
+      <Alert color="red" role="alert">
+        Could not load this customer:{' '}
+        {describeError(customer.error, {
+          CUSTOMER_NOT_FOUND: { message: 'There is no such customer; they may have been deleted.' },
+        })}
+      </Alert>
+    );
+  }
+
+  const data = customer.data;
+  return (
+    <>
+      <PageHeader
+        title={data.name}
+        description={`Customer since ${formatDateTime(data.createdAt)}`}
+        actions={
+          <>
+            <Button
+              component={Link}
+              href={`/payments/new?customerId=${data.id}`}
+              leftSection={<IconPlus size={16} aria-hidden />}
+            >
+              Record payment
+            </Button>
+            <Button
+              variant="default"
+              leftSection={<IconPencil size={16} aria-hidden />}
+              onClick={editModal.open}
+            >
+              Edit customer
+            </Button>
+            <Button
+              variant="default"
+              color="red"
+              leftSection={<IconTrash size={16} aria-hidden />}
+              onClick={deleteModal.open}
+            >
+              Delete customer
+            </Button>
+          </>
+        }
+      />
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Stack gap="md">
+            <Paper withBorder p="md">
+              <Title order={2} size="h4" mb="sm">
+                Contact
+              </Title>
+              <Stack gap="xs">
+                <Field label="Account number">
+                  <Group gap={4} wrap="nowrap">
+                    <Text ff="monospace" fw={700} size="lg" data-testid="account-number">
+                      {data.accountNumber}
+                    </Text>
+                    <CopyButton value={data.accountNumber}>
+                      {({ copied, copy }) => (
+                        <Tooltip label={copied ? 'Copied' : 'Copy account number'} withArrow>
+                          <ActionIcon
+                            variant="subtle"
+                            color={copied ? 'teal' : 'gray'}
+                            onClick={copy}
+                            aria-label="Copy account number"
+                          >
+                            {copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
+                          </ActionIcon>
+                        </Tooltip>
+                      )}
+                    </CopyButton>
+                  </Group>
+                </Field>
+                <Field label="Phone">{data.phone ?? '—'}</Field>
+                <Field label="Email">{data.email ?? '—'}</Field>
+              </Stack>
+            </Paper>
+            <TotalPaid customerId={id} />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <Stack gap="md">
+            <CustomerPayments customerId={id} onReassign={setReassigning} />
+            <CustomerMoves customerId={id} />
+          </Stack>
+        </Grid.Col>
+      </Grid>
+      <CustomerFormModal opened={editing} onClose={editModal.close} customer={data} />
+      <DeleteCustomerDialog
+        customer={data}
+        opened={deleting}
+        onClose={deleteModal.close}
+        onDeleted={() => router.replace('/customers')}
+      />
+      <ReassignDialog payment={reassigning} onClose={() => setReassigning(null)} />
+    </>
+  );
+}
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+        {label}
+      </Text>
+      <Text component="div" style={{ overflowWrap: 'anywhere' }}>
+        {children}
+      </Text>
+    </div>
+  );
+}
+
+function TotalPaid({ customerId }: { customerId: string }) {
+  const payments = useCustomerPayments(customerId);
+  return (
+    <Paper withBorder p="md">
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+        Total paid
+      </Text>
+      {payments.isPending ? (
+        <Loader size="sm" aria-label="Adding up payments" />
+      ) : payments.isError ? (
+        <Text c="red">{describeError(payments.error)}</Text>
+      ) : (
+        <>
+          <Text size="xl" fw={700} data-testid="total-paid">
+            {formatKes(sumAmounts(payments.data.items.map((payment) => payment.amount)))}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {payments.data.items.length} payment{payments.data.items.length === 1 ? '' : 's'}
+            {payments.data.complete ? '' : ' read so far; the total may be higher'}
+          </Text>
+        </>
+      )}
+    </Paper>
+  );
+}
+
+function CustomerPayments({
+  customerId,
+  onReassign,
+}: {
+  customerId: string;
+  onReassign: (payment: Payment) => void;
+}) {
+  const payments = useCustomerPayments(customerId);
+  return (
+    <Paper withBorder>
+      <Title order={2} size="h4" p="md" pb={0}>
+        Payments
+      </Title>
+      {payments.isPending ? (
+        <Center p="xl">
+          <Loader aria-label="Loading payments" />
+        </Center>
+      ) : payments.isError ? (
+        <Alert color="red" m="md" role="alert">
+          Could not load payments: {describeError(payments.error)}
+        </Alert>
+      ) : payments.data.items.length === 0 ? (
+        <Text p="md" c="dimmed">
+          No payments yet.
+        </Text>
+      ) : (
+        <PaymentsTable
+          payments={payments.data.items}
+          showCustomer={false}
+          onReassign={onReassign}
+        />
+      )}
+    </Paper>
+  );
+}
+
+function CustomerMoves({ customerId }: { customerId: string }) {
+  const recent = useRecentPayments();
+  const moves = recent.data ? movesOf(customerId, recent.data.items) : [];
+  return (
+    <Paper withBorder>
+      <Title order={2} size="h4" p="md" pb={0}>
+        Reassignments in and out
+      </Title>
+      {recent.isPending ? (
+        <Center p="xl">
+          <Loader aria-label="Loading reassignments" />
+        </Center>
+      ) : recent.isError ? (
+        <Alert color="red" m="md" role="alert">
+          Could not load reassignments: {describeError(recent.error)}
+        </Alert>
+      ) : moves.length === 0 ? (
+        <Text p="md" c="dimmed">
+          No payment has been moved into or out of this account.
+        </Text>
+      ) : (
+        <Table.ScrollContainer minWidth={0}>
+          <Table verticalSpacing="sm">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>When</Table.Th>
+                <Table.Th>Move</Table.Th>
+                <Table.Th ta="right">Amount</Table.Th>
+                <Table.Th visibleFrom="sm">Reason</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {moves.map((move) => (
+                <Table.Tr key={`${move.payment.id}-${move.at}-${move.direction}`}>
+                  <Table.Td>
+                    <Anchor component={Link} href={`/payments/${move.payment.id}`} size="sm">
+                      {formatDateTime(move.at)}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={6} wrap="nowrap">
+                      <Badge color={move.direction === 'in' ? 'teal' : 'orange'} variant="light">
+                        {move.direction === 'in' ? 'In' : 'Out'}
+                      </Badge>
+                      <Text size="sm">
+                        {move.direction === 'in' ? 'from ' : 'to '}
+                        <CustomerLink
+                          id={move.direction === 'in' ? move.fromCustomerId : move.toCustomerId}
+                        />
+                      </Text>
+                    </Group>
+                  </Table.Td>
+                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                    {formatKes(move.payment.amount)}
+                  </Table.Td>
+                  <Table.Td visibleFrom="sm">{move.reason ?? '—'}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {recent.data && !recent.data.complete && (
+        <Text size="xs" c="dimmed" p="md" pt={0}>
+          Looked through the newest {RECENT_PAYMENTS_SCANNED.toLocaleString('en-KE')} payments;
+          older moves are not shown.
+        </Text>
+      )}
+    </Paper>
+  );
+}

@@ -1,0 +1,71 @@
+'use client';
+
+import type { Payment } from '@malipo/api-client';
+import { Anchor, Button, Group, Table, VisuallyHidden } from '@mantine/core';
+import Link from 'next/link';
+import { CustomerLink } from '@/customers/customer-link';
+import { formatDateTime } from '@/format/dates';
+import { formatKes } from '@/format/money';
+import { methodLabel } from './payment-method';
+
+interface PaymentsTableProps {
+  payments: Payment[];
+  showCustomer?: boolean;
+  onReassign: (payment: Payment) => void;
+}
+
+export function PaymentsTable({ payments, showCustomer = true, onReassign }: PaymentsTableProps) {
+  return (
+    <Table.ScrollContainer minWidth={0}>
+      <Table highlightOnHover verticalSpacing="sm">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Paid at</Table.Th>
+            <Table.Th ta="right">Amount</Table.Th>
+            {showCustomer && <Table.Th>Customer</Table.Th>}
+            <Table.Th visibleFrom="sm">Method</Table.Th>
+            <Table.Th visibleFrom="sm">Reference</Table.Th>
+            <Table.Th>
+              <VisuallyHidden>Actions</VisuallyHidden>
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {payments.map((payment) => (
+            <Table.Tr key={payment.id}>
+              <Table.Td>
+                <Anchor component={Link} href={`/payments/${payment.id}`} size="sm">
+                  {formatDateTime(payment.paidAt)}
+                </Anchor>
+              </Table.Td>
+              <Table.Td ta="right" fw={600} style={{ whiteSpace: 'nowrap' }}>
+                {formatKes(payment.amount)}
+              </Table.Td>
+              {showCustomer && (
+                <Table.Td>
+                  <CustomerLink id={payment.customerId} />
+                </Table.Td>
+              )}
+              <Table.Td visibleFrom="sm">{methodLabel(payment.method)}</Table.Td>
+              <Table.Td visibleFrom="sm" ff="monospace">
+                {payment.reference ?? '—'}
+              </Table.Td>
+              <Table.Td>
+                <Group justify="flex-end" gap="xs" wrap="nowrap">
+                  <Button
+                    size="compact-sm"
+                    variant="light"
+                    onClick={() => onReassign(payment)}
+                    aria-label={`Reassign payment of ${formatKes(payment.amount)} from ${formatDateTime(payment.paidAt)}`}
+                  >
+                    Reassign
+                  </Button>
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,42 @@
+'use client';
+
+import type { Payment } from '@malipo/api-client';
+import { Text, Timeline } from '@mantine/core';
+import { IconArrowsExchange, IconReceipt } from '@tabler/icons-react';
+import { useMe } from '@/auth/auth.queries';
+import { CustomerLink } from '@/customers/customer-link';
+import { formatDateTime } from '@/format/dates';
+
+/** The payment's life: recorded, then every move in order, oldest first, as the API keeps it. */
+export function ReassignmentTimeline({ payment }: { payment: Payment }) {
+  const me = useMe();
+  const firstOwner = payment.reassignments[0]?.fromCustomerId ?? payment.customerId;
+  return (
+    <Timeline active={payment.reassignments.length} bulletSize={26} lineWidth={2}>
+      <Timeline.Item bullet={<IconReceipt size={14} aria-hidden />} title="Recorded">
+        <Text size="sm">
+          Credited to <CustomerLink id={firstOwner} />
+        </Text>
+        <Text size="xs" c="dimmed">
+          {formatDateTime(payment.createdAt)}
+        </Text>
+      </Timeline.Item>
+      {payment.reassignments.map((move) => (
+        <Timeline.Item
+          key={`${move.at}-${move.toCustomerId}`}
+          bullet={<IconArrowsExchange size={14} aria-hidden />}
+          title="Reassigned"
+        >
+          <Text size="sm">
+            From <CustomerLink id={move.fromCustomerId} /> to{' '}
+            <CustomerLink id={move.toCustomerId} />
+          </Text>
+          <Text size="sm">Reason: {move.reason ?? 'none given'}</Text>
+          <Text size="xs" c="dimmed">
+            {formatDateTime(move.at)} by {move.by === me.data?.id ? 'you' : `staff user ${move.by}`}
+          </Text>
+        </Timeline.Item>
+      ))}
+    </Timeline>
+  );
+}
