@@ -1,7 +1,7 @@
 'use client';
 
 import { Button, Group, Text } from '@mantine/core';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 
 /**
  * Cursor paging: the API only knows "the page after this cursor", so the cursors of the pages
@@ -13,14 +13,8 @@ export function useCursorPages(filterKey: string) {
     cursors: [undefined],
   });
   const cursors = state.key === filterKey ? state.cursors : [undefined];
-  const next = useCallback(
-    (cursor: string) => setState({ key: filterKey, cursors: [...cursors, cursor] }),
-    [cursors, filterKey],
-  );
-  const previous = useCallback(
-    () => setState({ key: filterKey, cursors: cursors.slice(0, -1) }),
-    [cursors, filterKey],
-  );
+  const next = (cursor: string) => setState({ key: filterKey, cursors: [...cursors, cursor] });
+  const previous = () => setState({ key: filterKey, cursors: cursors.slice(0, -1) });
   return { cursor: cursors[cursors.length - 1], page: cursors.length, next, previous };
 }
 

@@ -76,10 +76,12 @@ function ReassignForm({ payment, onClose }: { payment: Payment; onClose: () => v
           });
           onClose();
         },
-        onError: async (error) => {
+        onError: (error) => {
           if (error instanceof ApiError && error.code === 'PAYMENT_NOT_OWNED_BY_SOURCE') {
-            const current = await refetchPayment(payment.id).catch(() => null);
-            setConflict({ ownerId: current?.customerId ?? null });
+            void refetchPayment(payment.id).then(
+              (current) => setConflict({ ownerId: current.customerId }),
+              () => setConflict({ ownerId: null }),
+            );
             return;
           }
           setFailure(describeError(error, API_MESSAGES));

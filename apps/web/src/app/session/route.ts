@@ -9,7 +9,7 @@ export async function POST(request: NextRequest): Promise<Response> {
   const credentials = (await request.json().catch(() => ({}))) as Record<string, unknown>;
   const api = createApiClient({ baseUrl: apiBaseUrl() });
   const { data, error, response } = await api.POST('/auth/login', {
-    body: { email: String(credentials.email ?? ''), password: String(credentials.password ?? '') },
+    body: { email: text(credentials.email), password: text(credentials.password) },
   });
   if (!data) return NextResponse.json(error ?? null, { status: response.status });
 
@@ -21,6 +21,11 @@ export async function POST(request: NextRequest): Promise<Response> {
     maxAge: data.expiresIn,
   });
   return new Response(null, { status: 204 });
+}
+
+/** A missing or non-string field is sent as empty, so the API answers with its own 400. */
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : '';
 }
 
 export async function DELETE(): Promise<Response> {
