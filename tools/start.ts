@@ -1,10 +1,12 @@
 // `npm start`: runs the whole product on one machine. Starts the embedded database (unless
-// MONGO_URI is set) and the API, prints where everything is, and stops all of it on Ctrl-C or
-// SIGTERM. If any part dies, the rest is stopped too, so nothing is left running half-way.
+// MONGO_URI is set) and the API, then the web app (building it first only if its sources
+// changed), prints where everything is, and stops all of it on Ctrl-C or SIGTERM. If any part
+// dies, the rest is stopped too, so nothing is left running half-way.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startEmbeddedDb, type EmbeddedDb } from '@malipo/embedded-db';
+import { ensureWebBuild, nextCommand, webDir, webEnvironment } from '../apps/web/scripts/web-build';
 
 const root = resolve(__dirname, '..');
 const dataDir = resolve(root, 'data');
@@ -33,8 +35,13 @@ async function stopAll(code: number): Promise<never> {
   process.exit(code);
 }
 
-function startChild(name: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, args, { cwd: root, env, stdio: 'inherit' });
+function startChild(
+  name: string,
+  [command, args]: [string, string[]],
+  env: NodeJS.ProcessEnv,
+  cwd = root,
+): ChildProcess {
+  const child = spawn(command, args, { cwd, env, stdio: 'inherit' });
   child.on('exit', (code, signal) => {
     if (stopping) return;
     console.error(`${name} stopped (${signal ?? `exit code ${code}`}); stopping Malipo.`);
@@ -75,17 +82,34 @@ async function main(): Promise<void> {
 
   const apiPort = process.env.PORT ?? '3000';
   const apiUrl = `http://127.0.0.1:${apiPort}`;
-  startChild('The API', ['apps/api/dist/main.js'], {
+  startChild('The API', [process.execPath, ['apps/api/dist/main.js']], {
     ...process.env,
     MONGO_URI: mongoUri,
     PORT: apiPort,
   });
   await waitForHealth(`${apiUrl}/health`, 60_000);
+  console.log(`The API is up at ${apiUrl}.`);
+
+  // The build is one of the children only while it runs, so Ctrl-C stops it too.
+  await ensureWebBuild(console.log, (build) => {
+    children.push(build);
+    build.once('exit', () => children.splice(children.indexOf(build), 1));
+  });
+  const webPort = process.env.WEB_PORT ?? '3001';
+  const webUrl = `http://127.0.0.1:${webPort}`;
+  startChild(
+    'The web app',
+    nextCommand(['start', '--hostname', '127.0.0.1', '--port', webPort]),
+    { ...process.env, ...webEnvironment, API_URL: apiUrl, PORT: webPort },
+    webDir,
+  );
+  await waitForHealth(`${webUrl}/sign-in`, 60_000);
 
   console.log(
     [
       '',
       'Malipo is running.',
+      `  Web app:   ${webUrl}   (create an account there, then sign in)`,
       `  API:       ${apiUrl}   (OpenAPI docs: ${apiUrl}/docs)`,
       database
         ? `  Database:  embedded FerretDB at ${database.uri}, data in ${database.dataDir}`
