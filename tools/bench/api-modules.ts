@@ -29,3 +29,6 @@ export const paymentSchema =
   built<typeof import('../../apps/api/src/payments/payment.schema')>('payments/payment.schema');
 export const money = built<typeof import('../../apps/api/src/money/money')>('money/money');
 export const cursor = built<typeof import('../../apps/api/src/paging/cursor')>('paging/cursor');
+export const customerPhone =
+  built<typeof import('../../apps/api/src/customers/kenyan-phone')>('customers/kenyan-phone');
+export const appFactory = built<typeof import('../../apps/api/src/app.factory')>('app.factory');

@@ -1,0 +1,253 @@
+// `npm run bench -- [--payments M] [--customers N] [--quick] ...`: starts an embedded FerretDB
+// (or uses MONGO_URI) on a seeded database and the built API on free loopback ports, then
+// measures every scenario against the API with autocannon and, right after, the same database
+// operations issued with the MongoDB driver at the same concurrency. Prints and writes the
+// results (tools/bench/results/<label>.json and a section of docs/performance.md).
+// Exits non-zero when a scenario errors, the API's database operations differ from the
+// baseline's, or a list query loses its index. See docs/performance.md.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { MongoClient } from 'mongodb';
+import { startApi, signIn, type ApiProcess } from './api-process';
+import { captureOperations, operationNames, type Capture } from './capture';
+import { parseArgs, positiveInteger } from './cli-args';
+import { openDatabase, repositoryRoot, type Database } from './database';
+import { loadApi, loadDriver } from './load';
+import { MemoryWatch, machine, waitUntilIdle } from './machine';
+import { explainFind, planProblems, type Plan } from './plans';
+import {
+  markdown,
+  writeJson,
+  writeMarkdownSection,
+  type BenchReport,
+  type ScenarioResult,
+} from './report';
+import { loadFixtures, scenarios as makeScenarios } from './scenarios';
+import { seed } from './seed';
+
+const QUICK = { customers: 200, payments: 2000, seconds: 2, connections: 4 };
+
+function labelFor(payments: number): string {
+  if (payments >= 1_000_000 && payments % 1_000_000 === 0) return `${payments / 1_000_000}m`;
+  if (payments >= 1000 && payments % 1000 === 0) return `${payments / 1000}k`;
+  return String(payments);
+}
+
+interface DatasetMarker {
+  customers: number;
+  payments: number;
+  seededSeconds: number;
+}
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  const { values } = parseArgs({
+    options: {
+      quick: { type: 'boolean', default: false },
+      customers: { type: 'string' },
+      payments: { type: 'string' },
+      connections: { type: 'string' },
+      duration: { type: 'string' },
+      'data-dir': { type: 'string' },
+      reseed: { type: 'boolean', default: false },
+      label: { type: 'string' },
+      only: { type: 'string' },
+      'cpu-prof': { type: 'string' },
+      'no-docs': { type: 'boolean', default: false },
+    },
+  });
+  const quick = values.quick;
+  const payments = positiveInteger('payments', values.payments, quick ? QUICK.payments : 10_000);
+  const customers = positiveInteger(
+    'customers',
+    values.customers,
+    quick ? QUICK.customers : Math.max(10, Math.round(payments / 10)),
+  );
+  const connections = positiveInteger(
+    'connections',
+    values.connections,
+    quick ? QUICK.connections : 10,
+  );
+  const seconds = positiveInteger('duration', values.duration, quick ? QUICK.seconds : 10);
+  const label = values.label ?? (quick ? 'quick' : labelFor(payments));
+  const dataDir = values['data-dir'] ?? `data/bench-${label}`;
+  const only = values.only ? new Set(values.only.split(',')) : null;
+  const writeDocs = !quick && !values['no-docs'] && !only;
+  const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim();
+  const info = machine();
+  console.log(
+    `Machine: ${info.cpu}, ${info.cores} cores, ${info.memoryGiB} GiB, ${info.os}, Node ${info.node}`,
+  );
+  console.log(`Command: ${command}`);
+
+  let database: Database | undefined;
+  let api: ApiProcess | undefined;
+  let client: MongoClient | undefined;
+  const cleanUp = async () => {
+    await client?.close().catch(() => undefined);
+    await api?.stop();
+    await database?.stop();
+  };
+  const onSignal = () => void cleanUp().finally(() => process.exit(130));
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
+  try {
+    database = await openDatabase({ mongoUri: process.env.MONGO_URI, dataDir });
+    const markerFile = process.env.MONGO_URI
+      ? null
+      : join(resolve(repositoryRoot, dataDir), 'bench-dataset.json');
+    const marker =
+      markerFile && existsSync(markerFile)
+        ? (JSON.parse(readFileSync(markerFile, 'utf8')) as DatasetMarker)
+        : null;
+    let seededSeconds: number | null = null;
+    const reuse =
+      !values.reseed &&
+      !quick &&
+      (process.env.MONGO_URI
+        ? true
+        : marker?.customers === customers && marker.payments === payments);
+    if (reuse) {
+      console.log(
+        `Dataset: reusing ${database.description} (${payments} payments, ${customers} customers)`,
+      );
+      seededSeconds = marker?.seededSeconds ?? null;
+    } else {
+      console.log(
+        `Dataset: seeding ${database.description} with ${payments} payments, ${customers} customers`,
+      );
+      const run = await seed(database.uri, { customers, payments, reset: true, quiet: quick });
+      seededSeconds = run.seconds;
+      console.log(`  seeded in ${run.seconds.toFixed(1)} s`);
+      if (markerFile)
+        writeFileSync(markerFile, JSON.stringify({ customers, payments, seededSeconds }) + '\n');
+    }
+
+    client = await MongoClient.connect(database.uri);
+    const db = client.db();
+    api = await startApi(database.uri, { cpuProfileDir: values['cpu-prof'] });
+    const apiMemory = new MemoryWatch(api.pid);
+    const dbMemory = database.pid ? new MemoryWatch(database.pid) : null;
+    const apiStartMiB = apiMemory.lastMiB;
+    const { token, userId } = await signIn(api.url);
+    const fixtures = await loadFixtures(db, userId, quick ? 500 : 20_000);
+    const all = makeScenarios(db, fixtures).filter((s) => !only || only.has(s.name));
+
+    // What the API sends per request, and the plans of its list and search queries.
+    const captures = await captureOperations(database.uri, all);
+    const problems: string[] = [];
+    const plans: Plan[] = [];
+    for (const scenario of all) {
+      const capture = captures.get(scenario.name) as Capture;
+      if (capture.status >= 300)
+        problems.push(`${scenario.name}: the API answered ${capture.status}`);
+      if (scenario.kind === 'write') continue;
+      for (const operation of capture.operations.filter((o) => o.method === 'find')) {
+        const plan = await explainFind(db, scenario.name, operation);
+        plans.push(plan);
+        problems.push(...planProblems(plan, scenario.kind));
+      }
+    }
+    for (const plan of plans) {
+      console.log(
+        `Plan ${plan.scenario}: ${plan.detail.join('; ')} (declared index: ${plan.declaredIndex ?? 'none'})`,
+      );
+    }
+
+    const results: ScenarioResult[] = [];
+    const pids = [api.pid, ...(database.pid ? [database.pid] : [])];
+    for (const scenario of all) {
+      const apiOps = operationNames(captures.get(scenario.name) as Capture);
+      // Operations the API runs in parallel (Promise.all) may start in any order.
+      const same = [...apiOps].sort().join() === [...scenario.operations].sort().join();
+      if (!same) {
+        problems.push(
+          `${scenario.name}: the API's database operations (${apiOps.join(', ')}) differ from the baseline's (${scenario.operations.join(', ')})`,
+        );
+      }
+      process.stdout.write(`${scenario.title}: API...`);
+      await waitUntilIdle(pids);
+      apiMemory.startWindow();
+      const apiResult = await loadApi(api.url, token, scenario.request, { connections, seconds });
+      const apiRssPeakMiB = apiMemory.windowPeakMiB;
+      process.stdout.write(` ${apiResult.perSecond} req/s; driver...`);
+      await waitUntilIdle(pids);
+      const baseline = await loadDriver(scenario.baseline, { connections, seconds });
+      const ratio = {
+        throughput: baseline.perSecond
+          ? Math.round((apiResult.perSecond / baseline.perSecond) * 100) / 100
+          : 0,
+        p99: baseline.p99 ? Math.round((apiResult.p99 / baseline.p99) * 100) / 100 : 0,
+      };
+      console.log(
+        ` ${baseline.perSecond} ops/s; API/driver ${(ratio.throughput * 100).toFixed(0)}%`,
+      );
+      if (apiResult.errors > 0) {
+        problems.push(
+          `${scenario.name}: ${apiResult.errors} API errors ${JSON.stringify(apiResult.statuses)}`,
+        );
+      }
+      if (apiResult.requests === 0) problems.push(`${scenario.name}: no API request completed`);
+      if (baseline.errors > 0)
+        problems.push(`${scenario.name}: ${baseline.errors} baseline errors`);
+      results.push({
+        name: scenario.name,
+        title: scenario.title,
+        kind: scenario.kind,
+        api: apiResult,
+        baseline,
+        ratio,
+        apiRssPeakMiB,
+        operations: { api: apiOps, baseline: scenario.operations, same },
+      });
+    }
+    apiMemory.stop();
+    dbMemory?.stop();
+
+    const report: BenchReport = {
+      label,
+      command,
+      date: new Date().toISOString(),
+      machine: info,
+      database: database.description,
+      dataset: { customers, payments, seededSeconds },
+      settings: { connections, seconds },
+      scenarios: results,
+      plans,
+      memory: {
+        apiStartMiB,
+        apiPeakMiB: apiMemory.peakMiB,
+        databasePeakMiB: dbMemory?.peakMiB ?? null,
+      },
+      problems,
+      seconds: Math.round((Date.now() - started) / 1000),
+    };
+    const text = markdown(report);
+    console.log(`\n${text}\n`);
+    const jsonFile = resolve(__dirname, 'results', `${label}.json`);
+    writeJson(jsonFile, report);
+    console.log(`Wrote ${jsonFile}`);
+    if (writeDocs) {
+      const docs = resolve(repositoryRoot, 'docs/performance.md');
+      writeMarkdownSection(docs, label, text);
+      console.log(`Updated ${docs}`);
+    }
+    if (problems.length) {
+      console.error(`\n${problems.length} problem(s):\n- ${problems.join('\n- ')}`);
+      return 1;
+    }
+    console.log(`Done in ${report.seconds} s.`);
+    return 0;
+  } finally {
+    await cleanUp();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,102 @@
+// The benchmark's results as JSON (everything) and as markdown tables (the summary), written
+// into a marked section of docs/performance.md so the hand-written analysis around it stays.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { LoadResult } from './load';
+import type { Machine } from './machine';
+import type { Plan } from './plans';
+
+export interface ScenarioResult {
+  name: string;
+  title: string;
+  kind: 'list' | 'search' | 'write';
+  api: LoadResult;
+  baseline: LoadResult;
+  /** API throughput / baseline throughput, and API p99 / baseline p99. */
+  ratio: { throughput: number; p99: number };
+  apiRssPeakMiB: number;
+  operations: { api: string[]; baseline: string[]; same: boolean };
+}
+
+export interface BenchReport {
+  label: string;
+  command: string;
+  date: string;
+  machine: Machine;
+  database: string;
+  dataset: { customers: number; payments: number; seededSeconds: number | null };
+  settings: { connections: number; seconds: number };
+  scenarios: ScenarioResult[];
+  plans: Plan[];
+  memory: { apiStartMiB: number; apiPeakMiB: number; databasePeakMiB: number | null };
+  problems: string[];
+  seconds: number;
+}
+
+const fmt = (n: number) =>
+  n >= 100 ? Math.round(n).toLocaleString('en-US') : n >= 10 ? n.toFixed(1) : n.toFixed(2);
+
+export function markdown(report: BenchReport): string {
+  const { machine, dataset } = report;
+  const lines = [
+    `**${dataset.payments.toLocaleString('en-US')} payments, ${dataset.customers.toLocaleString('en-US')} customers** — ${report.date}`,
+    '',
+    `- Command: \`${report.command}\``,
+    `- Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB; ${machine.os}; Node ${machine.node}`,
+    `- Database: ${report.database}` +
+      (dataset.seededSeconds === null
+        ? ' (seeded earlier)'
+        : `; seeded in ${dataset.seededSeconds.toFixed(1)} s`),
+    `- Load: ${report.settings.connections} concurrent connections (API) and as many concurrent driver calls (baseline), ${report.settings.seconds} s per scenario and side`,
+    `- API memory (RSS): ${report.memory.apiStartMiB} MiB after start, peak ${report.memory.apiPeakMiB} MiB` +
+      (report.memory.databasePeakMiB === null
+        ? ''
+        : `; database server peak ${report.memory.databasePeakMiB} MiB`),
+    '',
+    '| Scenario | API req/s | API p50 ms | API p99 ms | Driver req/s | Driver p50 ms | Driver p99 ms | API / driver req/s | API RSS peak MiB | Errors (API/driver) |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...report.scenarios.map(
+      (s) =>
+        `| ${s.title} | ${fmt(s.api.perSecond)} | ${fmt(s.api.p50)} | ${fmt(s.api.p99)} | ${fmt(s.baseline.perSecond)} | ${fmt(s.baseline.p50)} | ${fmt(s.baseline.p99)} | ${(s.ratio.throughput * 100).toFixed(0)}% | ${s.apiRssPeakMiB} | ${s.api.errors}/${s.baseline.errors} |`,
+    ),
+    '',
+    'Database operations per request (captured from the API with Mongoose debug; the baseline issues the same):',
+    '',
+    ...report.scenarios.map(
+      (s) =>
+        `- ${s.title}: ${s.operations.api.join(', ') || '(none captured)'}${s.operations.same ? '' : ` — **differs from the baseline** (${s.operations.baseline.join(', ')})`}`,
+    ),
+    '',
+    '| Query (captured from the API) | Server plan | Index used | Collection scan | Sort in memory | Skip | Declared index that serves it |',
+    '|---|---|---|---|---|---|---|',
+    ...report.plans.map(
+      (p) =>
+        `| ${p.scenario}: \`${JSON.stringify(p.command.filter)}\` sort \`${JSON.stringify(p.command.sort ?? {})}\` | ${p.detail.join('; ')} | ${p.usesIndex ? 'yes' : 'no'} | ${p.collectionScan ? 'yes' : 'no'} | ${p.inMemorySort ? 'yes' : 'no'} | ${p.skip ? 'yes' : 'no'} | ${p.declaredIndex ? `\`${p.declaredIndex}\`` : 'none'} |`,
+    ),
+  ];
+  if (report.problems.length) {
+    lines.push('', 'Problems:', '', ...report.problems.map((p) => `- ${p}`));
+  }
+  return lines.join('\n');
+}
+
+export function writeJson(file: string, report: BenchReport): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
+}
+
+/** Replaces (or appends) the section marked with the label in the markdown file. */
+export function writeMarkdownSection(file: string, label: string, body: string): void {
+  const start = `<!-- bench:${label}:start -->`;
+  const end = `<!-- bench:${label}:end -->`;
+  const section = `${start}\n\n${body}\n\n${end}`;
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Performance\n';
+  const from = current.indexOf(start);
+  const to = current.indexOf(end);
+  const next =
+    from >= 0 && to > from
+      ? current.slice(0, from) + section + current.slice(to + end.length)
+      : `${current.trimEnd()}\n\n${section}\n`;
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, next);
+}
