@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { MongooseModule } from '@nestjs/mongoose';
+import mongoose from 'mongoose';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module';
 import { AppConfig } from './config/app-config';
@@ -9,6 +10,8 @@ import { ConfigModule } from './config/config.module';
 import { CustomersModule } from './customers/customers.module';
 import { HealthController } from './health/health.controller';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
+import { redactUrl } from './http/redact-url';
+import { MpesaModule } from './mpesa/mpesa.module';
 import { PaymentsModule } from './payments/payments.module';
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
@@ -29,12 +32,13 @@ const REQUEST_ID = /^[\w.-]{1,64}$/;
             return id;
           },
           // Only what identifies the request: headers (tokens, cookies) and bodies (passwords)
-          // never reach a log line; test/logs.e2e-spec.ts checks it.
+          // never reach a log line, and secrets in URLs (the payment-provider callback token) are
+          // masked; test/logs.e2e-spec.ts checks it.
           serializers: {
             req: (req: { id: string; method: string; url: string }) => ({
               id: req.id,
               method: req.method,
-              url: req.url,
+              url: redactUrl(req.url),
             }),
           },
         },
@@ -42,18 +46,24 @@ const REQUEST_ID = /^[\w.-]{1,64}$/;
     }),
     MongooseModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
-        uri: config.mongoUri,
-        serverSelectionTimeoutMS: 5000,
-        // While the database is down, fail requests after the selection timeout (a 503) instead
-        // of queueing them in memory.
-        bufferCommands: false,
-        autoIndex: true,
-      }),
+      useFactory: (config: AppConfig) => {
+        // A filter path that is not in the schema is a bug, never silently dropped (which would
+        // widen the filter): see docs/security.md.
+        mongoose.set('strictQuery', 'throw');
+        return {
+          uri: config.mongoUri,
+          serverSelectionTimeoutMS: 5000,
+          // While the database is down, fail requests after the selection timeout (a 503) instead
+          // of queueing them in memory.
+          bufferCommands: false,
+          autoIndex: true,
+        };
+      },
     }),
     AuthModule,
     CustomersModule,
     PaymentsModule,
+    MpesaModule,
   ],
   controllers: [HealthController],
   providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

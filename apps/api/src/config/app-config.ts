@@ -5,11 +5,21 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Type, plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min, validateSync } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const NODE_ENVS = ['development', 'production', 'test'] as const;
 const MIN_SECRET_LENGTH = 32;
+const MPESA_UNKNOWN_ACCOUNT_POLICIES = ['accept', 'reject'] as const;
 
 class Environment {
   @IsOptional() @IsIn(NODE_ENVS) NODE_ENV: (typeof NODE_ENVS)[number] = 'development';
@@ -20,6 +30,22 @@ class Environment {
   @IsOptional() @IsString() JWT_EXPIRES_IN = '1h';
   @IsOptional() @IsIn(LOG_LEVELS) LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
   @IsOptional() @IsString() DATA_DIR = './data';
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  @Max(64 * 1024 * 1024)
+  BODY_LIMIT_BYTES = 1024 * 1024;
+  @IsOptional() @IsString() CORS_ORIGINS = 'http://127.0.0.1:3001,http://localhost:3001';
+  @IsOptional() @IsString() TRUST_PROXY = 'false';
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) AUTH_RATE_LIMIT_MAX = 10;
+  @IsOptional() @IsString() AUTH_RATE_LIMIT_WINDOW = '1m';
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) LOGIN_MAX_FAILURES = 5;
+  @IsOptional() @IsString() LOGIN_LOCKOUT = '15m';
+  @IsOptional() @IsString() @MinLength(16) MPESA_CALLBACK_TOKEN?: string;
+  @IsOptional()
+  @IsIn(MPESA_UNKNOWN_ACCOUNT_POLICIES)
+  MPESA_UNKNOWN_ACCOUNT: (typeof MPESA_UNKNOWN_ACCOUNT_POLICIES)[number] = 'accept';
 }
 
 export class ConfigError extends Error {}
@@ -32,6 +58,21 @@ export class AppConfig {
   readonly mongoUri!: string;
   readonly jwt!: { secret: string; expiresInSeconds: number; issuer: string; audience: string };
   readonly logLevel!: (typeof LOG_LEVELS)[number];
+  /** Largest accepted JSON body; larger is a 413. */
+  readonly bodyLimitBytes!: number;
+  /** Browser origins allowed by CORS (the web app's). */
+  readonly corsOrigins!: string[];
+  /** Fastify's trustProxy: false, true, a hop count or a list of proxy addresses. */
+  readonly trustProxy!: boolean | number | string[];
+  /** Requests to /auth/login and /auth/signup per client address and per email, per window. */
+  readonly authRateLimit!: { max: number; windowSeconds: number };
+  /** Failed log-ins for one email before it is locked out, and for how long. */
+  readonly loginLockout!: { maxFailures: number; lockoutSeconds: number };
+  /**
+   * The secret path segment of the M-Pesa callback URLs (null: callbacks are off), and whether
+   * validation rejects payments for account numbers nobody has.
+   */
+  readonly mpesa!: { callbackToken: string | null; rejectUnknownAccounts: boolean };
 
   static fromEnvironment(source: NodeJS.ProcessEnv = process.env): AppConfig {
     const env = plainToInstance(Environment, withoutEmpty(source), {
@@ -49,11 +90,26 @@ export class AppConfig {
       mongoUri: env.MONGO_URI,
       jwt: {
         secret: jwtSecret(env),
-        expiresInSeconds: parseDuration(env.JWT_EXPIRES_IN),
+        expiresInSeconds: parseDuration(env.JWT_EXPIRES_IN, 'JWT_EXPIRES_IN'),
         issuer: 'malipo',
         audience: 'malipo-api',
       },
       logLevel: env.LOG_LEVEL,
+      bodyLimitBytes: env.BODY_LIMIT_BYTES,
+      corsOrigins: corsOrigins(env.CORS_ORIGINS),
+      trustProxy: trustProxy(env.TRUST_PROXY),
+      authRateLimit: {
+        max: env.AUTH_RATE_LIMIT_MAX,
+        windowSeconds: parseDuration(env.AUTH_RATE_LIMIT_WINDOW, 'AUTH_RATE_LIMIT_WINDOW'),
+      },
+      loginLockout: {
+        maxFailures: env.LOGIN_MAX_FAILURES,
+        lockoutSeconds: parseDuration(env.LOGIN_LOCKOUT, 'LOGIN_LOCKOUT'),
+      },
+      mpesa: {
+        callbackToken: mpesaCallbackToken(env),
+        rejectUnknownAccounts: env.MPESA_UNKNOWN_ACCOUNT === 'reject',
+      },
     });
   }
 }
@@ -83,6 +139,13 @@ function jwtSecret(env: Environment): string {
   return developmentSecret(resolve(env.DATA_DIR, 'jwt-secret'));
 }
 
+/** Outside production a token is generated once (like the JWT secret); production must set one. */
+function mpesaCallbackToken(env: Environment): string | null {
+  if (env.MPESA_CALLBACK_TOKEN) return env.MPESA_CALLBACK_TOKEN;
+  if (env.NODE_ENV === 'production') return null;
+  return developmentSecret(resolve(env.DATA_DIR, 'mpesa-callback-token'));
+}
+
 /** Outside production a secret is generated once and kept, so sign-ins survive restarts. */
 function developmentSecret(file: string): string {
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
@@ -92,15 +155,58 @@ function developmentSecret(file: string): string {
   return secret;
 }
 
+/** A comma-separated list of origins such as http://localhost:3001 (scheme, host, port). */
+function corsOrigins(text: string): string[] {
+  const origins = text
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  for (const origin of origins) {
+    let valid = false;
+    try {
+      const url = new URL(origin);
+      valid = /^https?:$/.test(url.protocol) && url.origin === origin;
+    } catch {
+      valid = false;
+    }
+    if (!valid) {
+      throw new ConfigError(
+        `CORS_ORIGINS must be a comma-separated list of origins such as ` +
+          `http://localhost:3001, without a path or a trailing slash (got "${origin}").`,
+      );
+    }
+  }
+  return origins;
+}
+
+/** "false", "true", a hop count ("1") or a comma-separated list of proxy addresses. */
+function trustProxy(text: string): boolean | number | string[] {
+  const value = text.trim();
+  if (value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  const addresses = value
+    .split(',')
+    .map((address) => address.trim())
+    .filter(Boolean);
+  if (addresses.length === 0 || addresses.some((address) => !/^[\d.:a-f/]+$/i.test(address))) {
+    throw new ConfigError(
+      `TRUST_PROXY must be false, true, a number of proxy hops, or a comma-separated list of ` +
+        `proxy addresses (got "${text}").`,
+    );
+  }
+  return addresses;
+}
+
 const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
 
 /** "3600", "90s", "15m", "1h" or "7d" to seconds. */
-export function parseDuration(text: string): number {
+export function parseDuration(text: string, name = 'JWT_EXPIRES_IN'): number {
   const match = /^(\d+)\s*([smhd]?)$/.exec(text.trim());
   const seconds = match ? Number(match[1]) * UNIT_SECONDS[match[2] || 's'] : 0;
   if (seconds <= 0) {
     throw new ConfigError(
-      `JWT_EXPIRES_IN must be a positive duration such as 3600, 15m, 1h or 7d (got "${text}").`,
+      `${name} must be a positive duration such as 3600, 15m, 1h or 7d (got "${text}").`,
     );
   }
   return seconds;

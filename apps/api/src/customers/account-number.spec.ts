@@ -1,4 +1,10 @@
-import { FIRST_ACCOUNT_SEQUENCE, accountNumberFor, hasValidCheckDigit } from './account-number';
+import {
+  FIRST_ACCOUNT_SEQUENCE,
+  accountNumberFor,
+  accountNumberVariants,
+  hasValidCheckDigit,
+  normalizeAccountReference,
+} from './account-number';
 
 describe('account numbers', () => {
   it('are short, digits only and carry a valid check digit', () => {
@@ -37,5 +43,35 @@ describe('account numbers', () => {
         }
       }
     }
+  });
+});
+
+describe('normalizeAccountReference', () => {
+  it.each([
+    [' 100009 ', '100009'],
+    ['100-009', '100009'],
+    ['10 00 09', '100009'],
+    ['acc100009', 'ACC100009'],
+  ])('reads %p as %p', (typed, normalized) => {
+    expect(normalizeAccountReference(typed)).toBe(normalized);
+  });
+});
+
+describe('accountNumberVariants', () => {
+  const variants = accountNumberVariants('100009');
+
+  it.each([
+    ['100090', 'swapped digits'],
+    ['100008', 'wrong digit'],
+    ['10009', 'extra digit'],
+    ['1000009', 'missing digit'],
+  ])('includes %p (%s)', (candidate, typo) => {
+    expect(variants.get(candidate)).toBe(typo);
+  });
+
+  it('excludes what was typed and anything two typos away', () => {
+    expect(variants.has('100009')).toBe(false);
+    expect(variants.has('100088')).toBe(false);
+    expect(variants.size).toBeLessThan(150);
   });
 });

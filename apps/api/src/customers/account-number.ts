@@ -34,3 +34,35 @@ export function accountNumberFor(sequence: number): string {
 export function hasValidCheckDigit(accountNumber: string): boolean {
   return /^\d{2,}$/.test(accountNumber) && dammInterim(accountNumber) === 0;
 }
+
+/** What a payer typed as the account ("  10000-9 ") to the digits it must match ("100009"). */
+export function normalizeAccountReference(text: string): string {
+  return text.trim().toUpperCase().replace(/[\s-]/g, '');
+}
+
+export type AccountTypo = 'wrong digit' | 'missing digit' | 'extra digit' | 'swapped digits';
+
+/**
+ * Every digit string one typo away from what was typed: a wrong, missing or extra digit, or two
+ * neighbours swapped. The customer whose account number is among them probably meant to pay.
+ */
+export function accountNumberVariants(typed: string): Map<string, AccountTypo> {
+  const variants = new Map<string, AccountTypo>();
+  const add = (candidate: string, typo: AccountTypo) => {
+    if (candidate !== typed && candidate.length > 1 && !variants.has(candidate)) {
+      variants.set(candidate, typo);
+    }
+  };
+  for (let i = 0; i < typed.length; i++) {
+    for (let d = 0; d <= 9; d++) add(typed.slice(0, i) + d + typed.slice(i + 1), 'wrong digit');
+    // The payer left out a digit the account has, or typed one it does not have.
+    add(typed.slice(0, i) + typed.slice(i + 1), 'extra digit');
+    if (i + 1 < typed.length) {
+      add(typed.slice(0, i) + typed[i + 1] + typed[i] + typed.slice(i + 2), 'swapped digits');
+    }
+  }
+  for (let i = 0; i <= typed.length; i++) {
+    for (let d = 0; d <= 9; d++) add(typed.slice(0, i) + d + typed.slice(i), 'missing digit');
+  }
+  return variants;
+}

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { Counter, CounterSchema, Customer, CustomerSchema } from './customer.schema';
+import { CustomerMatchingService } from './customer-matching.service';
 import { CustomersController } from './customers.controller';
 import { CustomersService } from './customers.service';
 
@@ -12,7 +13,7 @@ import { CustomersService } from './customers.service';
     ]),
   ],
   controllers: [CustomersController],
-  providers: [CustomersService],
-  exports: [CustomersService],
+  providers: [CustomersService, CustomerMatchingService],
+  exports: [CustomersService, CustomerMatchingService],
 })
 export class CustomersModule {}

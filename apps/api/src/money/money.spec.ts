@@ -1,4 +1,4 @@
-import { fromMinorUnits, toMinorUnits } from './money';
+import { formatMinorUnits, fromMinorUnits, parseAmountText, toMinorUnits } from './money';
 
 describe('money', () => {
   it.each([
@@ -29,5 +29,30 @@ describe('money', () => {
   it('sums without float drift', () => {
     const minor = Array.from({ length: 10 }, () => toMinorUnits(0.1)!).reduce((a, b) => a + b);
     expect(fromMinorUnits(minor)).toBe(1);
+  });
+});
+
+describe('amount text', () => {
+  it.each([
+    ['1500.00', 150000],
+    ['1500', 150000],
+    ['0.5', 50],
+    [' 10.05 ', 1005],
+    ['1,500.50', 150050],
+    ['10000000', 1_000_000_000],
+  ])('reads %p as %p minor units', (text, minor) => {
+    expect(parseAmountText(text)).toBe(minor);
+  });
+
+  it.each(['', '0', '0.00', '-5', '1.005', 'abc', '1e3', '10000000.01', '1.2.3'])('refuses %p', (text) => {
+    expect(parseAmountText(text)).toBeNull();
+  });
+
+  it.each([
+    [150050, '1500.50'],
+    [5, '0.05'],
+    [100, '1.00'],
+  ])('formats %p as %p', (minor, text) => {
+    expect(formatMinorUnits(minor)).toBe(text);
   });
 });

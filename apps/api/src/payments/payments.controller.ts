@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -12,7 +12,13 @@ import {
 import { AuthenticatedUser, CurrentUser } from '../auth/current-user.decorator';
 import { ErrorResponse } from '../http/error.response';
 import { ObjectIdPipe } from '../http/object-id.pipe';
-import { CreatePaymentDto, ListPaymentsQuery, ReassignPaymentDto } from './dto/payment.dto';
+import { SuggestionResponse } from '../customers/dto/suggestion.response';
+import {
+  AllocatePaymentDto,
+  CreatePaymentDto,
+  ListPaymentsQuery,
+  ReassignPaymentDto,
+} from './dto/payment.dto';
 import { PaymentPage, PaymentResponse } from './dto/payment.response';
 import { PaymentsService } from './payments.service';
 
@@ -55,6 +61,35 @@ export class PaymentsController {
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<PaymentResponse> {
     return this.payments.reassign(dto, user.id);
+  }
+
+  @Post(':id/allocate')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Credit an unallocated payment to the customer it was meant for',
+    description: 'One atomic conditional write; the history entry has fromCustomerId null.',
+  })
+  @ApiOkResponse({ type: PaymentResponse })
+  @ApiNotFoundResponse({ type: ErrorResponse, description: 'PAYMENT_NOT_FOUND or CUSTOMER_NOT_FOUND' })
+  @ApiConflictResponse({ type: ErrorResponse, description: 'PAYMENT_ALREADY_ALLOCATED' })
+  allocate(
+    @Param('id', ObjectIdPipe) id: string,
+    @Body() dto: AllocatePaymentDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<PaymentResponse> {
+    return this.payments.allocate(id, dto, user.id);
+  }
+
+  @Get(':id/suggestions')
+  @ApiOperation({
+    summary: 'Customers the payment was probably meant for, best first (at most 5)',
+    description:
+      'From account numbers one typo away from what was typed, the payer name, and the payer phone.',
+  })
+  @ApiOkResponse({ type: [SuggestionResponse] })
+  @ApiNotFoundResponse({ type: ErrorResponse, description: 'PAYMENT_NOT_FOUND' })
+  suggestions(@Param('id', ObjectIdPipe) id: string): Promise<SuggestionResponse[]> {
+    return this.payments.suggestions(id);
   }
 
   @Get(':id')

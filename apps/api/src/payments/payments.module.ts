@@ -12,5 +12,6 @@ import { PaymentsService } from './payments.service';
   ],
   controllers: [PaymentsController],
   providers: [PaymentsService],
+  exports: [PaymentsService],
 })
 export class PaymentsModule {}

@@ -17,7 +17,13 @@ import {
 } from 'class-validator';
 import { KENYAN_PHONE_FORMATS, normalizeKenyanPhone } from '../../customers/kenyan-phone';
 import { MAX_AMOUNT } from '../../money/money';
-import { CURRENCIES, PAYMENT_METHODS, type PaymentMethod } from '../payment.schema';
+import {
+  CURRENCIES,
+  PAYMENT_METHODS,
+  PAYMENT_STATUSES,
+  type PaymentMethod,
+  type PaymentStatus,
+} from '../payment.schema';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const toE164 = ({ value }: { value: unknown }) =>
@@ -120,11 +126,30 @@ export class ReassignPaymentDto {
   reason?: string;
 }
 
-export class ListPaymentsQuery {
+export class AllocatePaymentDto {
+  @ApiProperty({ example: '65a1b2c3d4e5f60718293a4d', description: 'The customer the payment was meant for' })
+  @IsMongoId({ message: 'customerId must be a 24-character hexadecimal id' })
+  customerId!: string;
+
+  @ApiPropertyOptional({ example: 'Account number typed with two digits swapped', maxLength: 500 })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
+}
+
+/** The filters shared by the payments list and its CSV export. */
+export class PaymentFilters {
   @ApiPropertyOptional({ description: 'Only payments now credited to this customer' })
   @IsOptional()
   @IsMongoId({ message: 'customerId must be a 24-character hexadecimal id' })
   customerId?: string;
+
+  @ApiPropertyOptional({ enum: PAYMENT_STATUSES, description: 'unallocated: the queue of payments nobody matched' })
+  @IsOptional()
+  @IsIn(PAYMENT_STATUSES, { message: `status must be one of ${PAYMENT_STATUSES.join(', ')}` })
+  status?: PaymentStatus;
 
   @ApiPropertyOptional({ type: String, format: 'date-time', description: 'paidAt ≥ from' })
   @IsOptional()
@@ -135,7 +160,9 @@ export class ListPaymentsQuery {
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date or date-time' })
   to?: string;
+}
 
+export class ListPaymentsQuery extends PaymentFilters {
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
   @IsOptional()
   @Type(() => Number)
