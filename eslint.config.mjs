@@ -25,7 +25,7 @@ export default tseslint.config(
   },
   {
     // The web app runs in the browser too: React's hooks rules and Next.js's own checks.
-    files: ['apps/web/**/*.{ts,tsx}'],
+    files: ['apps/web/src/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks, '@next/next': nextPlugin },
     languageOptions: { globals: globals.browser },
     settings: { next: { rootDir: 'apps/web/' } },

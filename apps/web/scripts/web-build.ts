@@ -29,10 +29,15 @@ function newestChange(path: string): number {
   );
 }
 
+/** True when `marker` (a file every build writes) is missing or older than any of `sources`. */
+export function isStale(marker: string, sources: readonly string[]): boolean {
+  if (!existsSync(marker)) return true;
+  const builtAt = statSync(marker).mtimeMs;
+  return sources.some((source) => newestChange(source) > builtAt);
+}
+
 export function webBuildIsStale(): boolean {
-  if (!existsSync(buildMarker)) return true;
-  const builtAt = statSync(buildMarker).mtimeMs;
-  return SOURCES.some((source) => newestChange(source) > builtAt);
+  return isStale(buildMarker, SOURCES);
 }
 
 /** The Next.js command line, run with this Node.js so no shell or PATH lookup is involved. */

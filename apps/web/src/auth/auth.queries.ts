@@ -43,16 +43,16 @@ export function useSignUp() {
   });
 }
 
+/**
+ * The cache is not cleared here: that would refetch the open page's queries, whose 401 would
+ * send the user to sign-in with a way back. Signing in clears it instead.
+ */
 export function useSignOut() {
-  const queryClient = useQueryClient();
   const router = useRouter();
   return useMutation({
     mutationFn: async () => {
       await fetch('/session', { method: 'DELETE' });
     },
-    onSettled: () => {
-      queryClient.clear();
-      router.replace('/sign-in');
-    },
+    onSettled: () => router.replace('/sign-in'),
   });
 }

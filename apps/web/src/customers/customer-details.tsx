@@ -16,7 +16,6 @@ import {
   Stack,
   Table,
   Text,
-  Title,
   Tooltip,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
@@ -28,6 +27,7 @@ import { describeError } from '@/api/form-errors';
 import { formatDateTime } from '@/format/dates';
 import { formatKes, sumAmounts } from '@/format/money';
 import { PageHeader } from '@/layout/page-header';
+import { SectionCard } from '@/layout/section-card';
 import { PaymentsTable } from '@/payments/payments-table';
 import {
   RECENT_PAYMENTS_SCANNED,
@@ -102,10 +102,7 @@ export function CustomerDetails({ id }: { id: string }) {
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="md">
-            <Paper withBorder p="md">
-              <Title order={2} size="h4" mb="sm">
-                Contact
-              </Title>
+            <SectionCard title="Contact">
               <Stack gap="xs">
                 <Field label="Account number">
                   <Group gap={4} wrap="nowrap">
@@ -131,7 +128,7 @@ export function CustomerDetails({ id }: { id: string }) {
                 <Field label="Phone">{data.phone ?? '—'}</Field>
                 <Field label="Email">{data.email ?? '—'}</Field>
               </Stack>
-            </Paper>
+            </SectionCard>
             <TotalPaid customerId={id} />
           </Stack>
         </Grid.Col>
@@ -202,10 +199,7 @@ function CustomerPayments({
 }) {
   const payments = useCustomerPayments(customerId);
   return (
-    <Paper withBorder>
-      <Title order={2} size="h4" p="md" pb={0}>
-        Payments
-      </Title>
+    <SectionCard title="Payments" flush>
       {payments.isPending ? (
         <Center p="xl">
           <Loader aria-label="Loading payments" />
@@ -225,7 +219,7 @@ function CustomerPayments({
           onReassign={onReassign}
         />
       )}
-    </Paper>
+    </SectionCard>
   );
 }
 
@@ -233,10 +227,7 @@ function CustomerMoves({ customerId }: { customerId: string }) {
   const recent = useRecentPayments();
   const moves = recent.data ? movesOf(customerId, recent.data.items) : [];
   return (
-    <Paper withBorder>
-      <Title order={2} size="h4" p="md" pb={0}>
-        Reassignments in and out
-      </Title>
+    <SectionCard title="Reassignments in and out" flush>
       {recent.isPending ? (
         <Center p="xl">
           <Loader aria-label="Loading reassignments" />
@@ -297,6 +288,6 @@ function CustomerMoves({ customerId }: { customerId: string }) {
           older moves are not shown.
         </Text>
       )}
-    </Paper>
+    </SectionCard>
   );
 }

@@ -1,17 +1,6 @@
 'use client';
 
-import {
-  Alert,
-  Button,
-  Center,
-  Grid,
-  Loader,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Center, Grid, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconArrowsExchange } from '@tabler/icons-react';
 import { type ReactNode, useState } from 'react';
 import { describeError } from '@/api/form-errors';
@@ -19,6 +8,7 @@ import { CustomerLink } from '@/customers/customer-link';
 import { formatDateTime } from '@/format/dates';
 import { formatKes } from '@/format/money';
 import { PageHeader } from '@/layout/page-header';
+import { SectionCard } from '@/layout/section-card';
 import { methodLabel } from './payment-method';
 import { usePayment } from './payments.queries';
 import { ReassignDialog } from './reassign-dialog';
@@ -63,10 +53,7 @@ export function PaymentDetails({ id }: { id: string }) {
       />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 6 }}>
-          <Paper withBorder p="md">
-            <Title order={2} size="h4" mb="sm">
-              Details
-            </Title>
+          <SectionCard title="Details">
             <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
               <Field label="Credited to" value={<CustomerLink id={data.customerId} />} />
               <Field label="Amount" value={formatKes(data.amount)} />
@@ -77,13 +64,10 @@ export function PaymentDetails({ id }: { id: string }) {
               <Field label="Recorded" value={formatDateTime(data.createdAt)} />
               <Field label="Note" value={data.note ?? '—'} />
             </SimpleGrid>
-          </Paper>
+          </SectionCard>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
-          <Paper withBorder p="md">
-            <Title order={2} size="h4" mb="md">
-              Reassignment history
-            </Title>
+          <SectionCard title="Reassignment history">
             <Stack gap="sm">
               {data.reassignments.length === 0 && (
                 <Text size="sm" c="dimmed">
@@ -92,7 +76,7 @@ export function PaymentDetails({ id }: { id: string }) {
               )}
               <ReassignmentTimeline payment={data} />
             </Stack>
-          </Paper>
+          </SectionCard>
         </Grid.Col>
       </Grid>
       <ReassignDialog payment={reassigning ? data : null} onClose={() => setReassigning(false)} />

@@ -7,7 +7,12 @@ import { apiBaseUrl, SESSION_COOKIE } from '@/auth/session-cookie';
 
 export async function POST(request: NextRequest): Promise<Response> {
   const credentials = (await request.json().catch(() => ({}))) as Record<string, unknown>;
-  const api = createApiClient({ baseUrl: apiBaseUrl() });
+  // The client's address, so that the API's sign-in rate limit (with TRUST_PROXY) is per client.
+  const forwardedFor = request.headers.get('x-forwarded-for');
+  const api = createApiClient({
+    baseUrl: apiBaseUrl(),
+    headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : undefined,
+  });
   const { data, error, response } = await api.POST('/auth/login', {
     body: { email: text(credentials.email), password: text(credentials.password) },
   });

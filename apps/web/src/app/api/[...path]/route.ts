@@ -13,7 +13,7 @@ const PASSED_BACK_HEADERS = ['content-type', 'x-request-id'];
 async function forward(request: NextRequest, { params }: Context): Promise<Response> {
   // The cookie is SameSite=Lax; refusing cross-site writes outright is a second line of defence.
   const origin = request.headers.get('origin');
-  if (request.method !== 'GET' && origin && origin !== request.nextUrl.origin) {
+  if (request.method !== 'GET' && origin && new URL(origin).host !== request.headers.get('host')) {
     return error(403, 'Forbidden', 'CROSS_SITE_REQUEST', 'Cross-site requests are not allowed');
   }
 
@@ -22,6 +22,9 @@ async function forward(request: NextRequest, { params }: Context): Promise<Respo
   const headers = new Headers({ accept: 'application/json' });
   const contentType = request.headers.get('content-type');
   if (contentType) headers.set('content-type', contentType);
+  // Lets an API that trusts this proxy (TRUST_PROXY) see, and rate-limit, the real client.
+  const forwardedFor = request.headers.get('x-forwarded-for');
+  if (forwardedFor) headers.set('x-forwarded-for', forwardedFor);
   const token = (await cookies()).get(SESSION_COOKIE)?.value;
   if (token) headers.set('authorization', `Bearer ${token}`);
 

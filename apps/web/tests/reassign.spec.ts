@@ -1,0 +1,165 @@
+// The heart of the product, end to end in the browser: a payment credited to the wrong
+// customer is moved to the right one, and both customers' pages and the payment's history show it.
+import type { Customer } from '@malipo/api-client';
+import {
+  expect,
+  newStaff,
+  post,
+  screenshots,
+  signedInStaff,
+  test,
+  unique,
+  uniquePhone,
+} from './fixtures';
+
+test('a new member of staff signs up, records a payment and reassigns it', async ({ page }) => {
+  const staff = newStaff();
+  const wrong = { name: unique('Achieng Otieno '), phone: uniquePhone() };
+  const right = { name: unique('Brian Mwangi '), email: `${unique('brian-')}@example.com` };
+  const reference = unique('RKT').toUpperCase();
+
+  await test.step('sign up', async () => {
+    await page.goto('/customers');
+    await expect(page).toHaveURL(/\/sign-in\?next=%2Fcustomers$/);
+    await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+    await screenshots(page, 'sign-in');
+    await page.getByRole('link', { name: 'Create an account' }).click();
+    await page.getByLabel('Name').fill(staff.name);
+    await page.getByLabel('Email').fill(staff.email);
+    await page.getByRole('textbox', { name: 'Password' }).fill(staff.password);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expect(page.getByRole('heading', { name: 'Customers' })).toBeVisible();
+  });
+
+  const addCustomer = async (fields: { name: string; phone?: string; email?: string }) => {
+    await page.goto('/customers');
+    await page.getByRole('button', { name: 'Add customer' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add customer' });
+    await dialog.getByLabel('Name').fill(fields.name);
+    if (fields.phone) await dialog.getByLabel('Phone').fill(fields.phone);
+    if (fields.email) await dialog.getByLabel('Email').fill(fields.email);
+    await dialog.getByRole('button', { name: 'Add customer' }).click();
+    await expect(page.getByRole('heading', { name: fields.name })).toBeVisible();
+    return page.url();
+  };
+
+  let wrongUrl = '';
+  let rightUrl = '';
+  await test.step('create two customers', async () => {
+    wrongUrl = await addCustomer(wrong);
+    rightUrl = await addCustomer(right);
+    await page.goto('/customers');
+    await expect(page.getByRole('link', { name: wrong.name })).toBeVisible();
+    await expect(page.getByRole('link', { name: right.name })).toBeVisible();
+    await screenshots(page, 'customers');
+  });
+
+  await test.step('record a payment for the first customer', async () => {
+    await page.goto(wrongUrl);
+    await page.getByRole('link', { name: 'Record payment' }).click();
+    await expect(page.getByRole('combobox', { name: 'Customer' })).toHaveValue(
+      new RegExp(wrong.name),
+    );
+    await page.getByLabel('Amount (KES)').fill('1500');
+    await page.getByLabel('Reference').fill(reference);
+    await page.getByLabel('Note').fill('Paid at the Kisumu shop');
+    await screenshots(page, 'record-payment');
+    await page.getByRole('button', { name: 'Record payment' }).click();
+    await expect(page.getByRole('heading', { name: 'KES 1,500.00' })).toBeVisible();
+    await expect(page.getByText('This payment has never been moved.')).toBeVisible();
+  });
+
+  await test.step('reassign it to the second customer with a reason', async () => {
+    await page.getByRole('button', { name: 'Reassign payment' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Reassign payment' });
+    await expect(dialog.getByText(reference)).toBeVisible();
+    await expect(dialog.getByRole('link', { name: wrong.name })).toBeVisible();
+
+    await dialog.getByRole('button', { name: 'Review move' }).click();
+    await expect(dialog.getByText('Pick the customer who should have this payment')).toBeVisible();
+    await expect(dialog.getByText('Say why the payment is moved')).toBeVisible();
+
+    await dialog.getByRole('combobox', { name: 'Move to customer' }).fill(right.name.slice(-8));
+    await page.getByRole('option', { name: new RegExp(right.name) }).click();
+    await dialog.getByLabel('Reason').fill('Customer typed the wrong account number');
+    await screenshots(page, 'reassign-dialog', false);
+    await dialog.getByRole('button', { name: 'Review move' }).click();
+    await expect(dialog.getByTestId('reassign-confirmation')).toHaveText(
+      `Move KES 1,500.00 from ${wrong.name} to ${right.name}`,
+    );
+    await screenshots(page, 'reassign-confirm', false);
+    await dialog.getByRole('button', { name: 'Move payment' }).click();
+    await expect(dialog).toBeHidden();
+  });
+
+  await test.step('the payment’s history shows the move', async () => {
+    const history = page.getByRole('region', { name: 'Reassignment history' });
+    await expect(
+      history.getByText('Reason: Customer typed the wrong account number'),
+    ).toBeVisible();
+    await expect(history.getByText(/by you$/)).toBeVisible();
+    await expect(history.getByRole('link', { name: right.name })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'KES 1,500.00' })).toBeVisible();
+    await screenshots(page, 'payment');
+  });
+
+  await test.step('the second customer has it; the first shows it moved out', async () => {
+    await page.goto(rightUrl);
+    await expect(page.getByTestId('total-paid')).toHaveText('KES 1,500.00');
+    const payments = page.getByRole('region', { name: 'Payments' });
+    await expect(payments.getByRole('cell', { name: 'KES 1,500.00', exact: true })).toBeVisible();
+    const moves = page.getByRole('region', { name: 'Reassignments in and out' });
+    await expect(moves.getByText('In', { exact: true })).toBeVisible();
+    await expect(moves.getByRole('link', { name: wrong.name })).toBeVisible();
+    await screenshots(page, 'customer');
+
+    await page.goto(wrongUrl);
+    await expect(page.getByTestId('total-paid')).toHaveText('KES 0.00');
+    await expect(
+      page
+        .getByRole('region', { name: 'Reassignments in and out' })
+        .getByText('Out', { exact: true }),
+    ).toBeVisible();
+  });
+
+  await test.step('the payments list shows it under its new owner', async () => {
+    await page.goto('/payments');
+    const row = page.getByRole('row', { name: new RegExp(reference) });
+    await expect(row.getByRole('link', { name: right.name })).toBeVisible();
+    await screenshots(page, 'payments');
+  });
+});
+
+test('a move that somebody else made first is explained, with the current owner', async ({
+  page,
+}) => {
+  await signedInStaff(page);
+  const [a, b, c] = await Promise.all(
+    ['Amina', 'Baraka', 'Chebet'].map((name) =>
+      post<Customer>(page, '/customers', { name: unique(`${name} `), phone: uniquePhone() }),
+    ),
+  );
+  const payment = await post<{ id: string }>(page, '/payments', {
+    customerId: a.id,
+    amount: 250.5,
+  });
+
+  await page.goto(`/payments/${payment.id}`);
+  await page.getByRole('button', { name: 'Reassign payment' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Reassign payment' });
+  await dialog.getByRole('combobox', { name: 'Move to customer' }).fill(b.accountNumber);
+  await page.getByRole('option', { name: new RegExp(b.name) }).click();
+  await dialog.getByLabel('Reason').fill('Wrong account number');
+  await dialog.getByRole('button', { name: 'Review move' }).click();
+
+  // Meanwhile, somebody else moves it to C.
+  const moved = await page.request.put('/api/payments/reassign', {
+    data: { paymentId: payment.id, sourceCustomerId: a.id, targetCustomerId: c.id, reason: 'x' },
+  });
+  expect(moved.status()).toBe(200);
+
+  await dialog.getByRole('button', { name: 'Move payment' }).click();
+  const alert = dialog.getByRole('alert');
+  await expect(alert).toContainText('Somebody else moved this payment first');
+  await expect(alert.getByRole('link', { name: c.name })).toBeVisible();
+});
