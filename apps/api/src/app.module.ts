@@ -13,6 +13,7 @@ import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { redactUrl } from './http/redact-url';
 import { MpesaModule } from './mpesa/mpesa.module';
 import { PaymentsModule } from './payments/payments.module';
+import { StatementsModule } from './statements/statements.module';
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
 
@@ -64,6 +65,7 @@ const REQUEST_ID = /^[\w.-]{1,64}$/;
     CustomersModule,
     PaymentsModule,
     MpesaModule,
+    StatementsModule,
   ],
   controllers: [HealthController],
   providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

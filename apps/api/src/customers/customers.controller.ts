@@ -24,7 +24,7 @@ import { ErrorResponse } from '../http/error.response';
 import { ObjectIdPipe } from '../http/object-id.pipe';
 import { CustomersService } from './customers.service';
 import { CreateCustomerDto, ListCustomersQuery, UpdateCustomerDto } from './dto/customer.dto';
-import { CustomerPage, CustomerResponse } from './dto/customer.response';
+import { CustomerDetailResponse, CustomerPage, CustomerResponse } from './dto/customer.response';
 
 @ApiTags('customers')
 @ApiBearerAuth()
@@ -47,9 +47,9 @@ export class CustomersController {
   }
 
   @Get(':id')
-  @ApiOkResponse({ type: CustomerResponse })
+  @ApiOkResponse({ type: CustomerDetailResponse })
   @ApiNotFoundResponse({ type: ErrorResponse, description: 'CUSTOMER_NOT_FOUND' })
-  get(@Param('id', ObjectIdPipe) id: string): Promise<CustomerResponse> {
+  get(@Param('id', ObjectIdPipe) id: string): Promise<CustomerDetailResponse> {
     return this.customers.get(id);
   }
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { Payment, PaymentSchema } from '../payments/payment.schema';
 import { Counter, CounterSchema, Customer, CustomerSchema } from './customer.schema';
 import { CustomerMatchingService } from './customer-matching.service';
 import { CustomersController } from './customers.controller';
@@ -10,6 +11,7 @@ import { CustomersService } from './customers.service';
     MongooseModule.forFeature([
       { name: Customer.name, schema: CustomerSchema },
       { name: Counter.name, schema: CounterSchema },
+      { name: Payment.name, schema: PaymentSchema },
     ]),
   ],
   controllers: [CustomersController],

@@ -29,6 +29,13 @@ export class CustomerResponse {
   }
 }
 
+/** A customer with what they have paid: the payments now credited to them. */
+export class CustomerDetailResponse extends CustomerResponse {
+  @ApiProperty({ example: 4500.5, description: 'Sum of the payments now credited to the customer' })
+  totalPaid!: number;
+  @ApiProperty({ example: 3 }) paymentCount!: number;
+}
+
 export class CustomerPage {
   @ApiProperty({ type: [CustomerResponse] }) items!: CustomerResponse[];
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
