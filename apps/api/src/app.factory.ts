@@ -1,24 +1,56 @@
 // Builds the configured application; main.ts, the tests and the OpenAPI generator all use it,
 // so what is tested and documented is what runs.
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { AppConfig } from './config/app-config';
+import { useForbiddenKeysCheck } from './http/forbidden-keys';
 import { useJsonBodyParser } from './http/json-body.parser';
 import { validationPipe } from './http/validation.pipe';
 
-const BODY_LIMIT_BYTES = 1024 * 1024;
-
 export async function createApp(options: { logs?: boolean } = {}): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES });
+  // The adapter needs some settings before Nest exists; the same environment gives the same
+  // values as the injected AppConfig.
+  const config = AppConfig.fromEnvironment();
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+  });
   useJsonBodyParser(adapter.getInstance());
+  useForbiddenKeysCheck(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
     bufferLogs: true,
     bodyParser: false,
   });
   if (options.logs !== false) app.useLogger(app.get(Logger));
   else app.useLogger(false);
+  await app.register(helmet, {
+    // Strict for the API's JSON; Swagger UI at /docs needs its own scripts, styles and images.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: [`'self'`],
+        scriptSrc: [`'self'`],
+        styleSrc: [`'self'`, `'unsafe-inline'`],
+        imgSrc: [`'self'`, 'data:'],
+        connectSrc: [`'self'`],
+        frameAncestors: [`'none'`],
+        formAction: [`'self'`],
+      },
+    },
+  });
+  // Counters for AuthRateLimitGuard; no global limit (routes opt in).
+  await app.register(rateLimit, { global: false });
+  app.enableCors({
+    origin: config.corsOrigins,
+    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
+    exposedHeaders: ['X-Request-Id', 'Retry-After', 'Content-Disposition'],
+    maxAge: 600,
+  });
   app.useGlobalPipes(validationPipe);
   app.enableShutdownHooks();
   SwaggerModule.setup('docs', app, () => openApiDocument(app), { jsonDocumentUrl: 'docs-json' });

@@ -31,6 +31,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     MONGO_URI: databaseUri(name),
     JWT_SECRET: 'test-secret-that-is-long-enough-for-production-0123456789',
     LOG_LEVEL: 'silent',
+    // Tests make many sign-ups and log-ins from one address; the abuse limits have tests of
+    // their own (src/auth/abuse-limits.e2e-spec.ts) that set these low.
+    AUTH_RATE_LIMIT_MAX: '100000',
+    LOGIN_MAX_FAILURES: '100000',
     ...env,
   });
   const app = await createApp({ logs: false });

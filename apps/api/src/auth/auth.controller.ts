@@ -1,13 +1,15 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiTags,
+  ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { ErrorResponse } from '../http/error.response';
+import { AuthRateLimitGuard } from './auth-rate-limit.guard';
 import { AuthService } from './auth.service';
 import { AuthenticatedUser, CurrentUser } from './current-user.decorator';
 import { LoginDto } from './dto/login.dto';
@@ -22,7 +24,12 @@ export class AuthController {
 
   @Public()
   @Post('signup')
+  @UseGuards(AuthRateLimitGuard)
   @ApiCreatedResponse({ type: UserResponse })
+  @ApiTooManyRequestsResponse({
+    type: ErrorResponse,
+    description: 'TOO_MANY_REQUESTS (per client address or per email; see Retry-After)',
+  })
   @ApiConflictResponse({ type: ErrorResponse, description: 'EMAIL_TAKEN' })
   signup(@Body() dto: SignupDto): Promise<UserResponse> {
     return this.auth.signup(dto);
@@ -32,7 +39,14 @@ export class AuthController {
   @Post('login')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: TokenResponse })
+  @UseGuards(AuthRateLimitGuard)
   @ApiUnauthorizedResponse({ type: ErrorResponse, description: 'INVALID_CREDENTIALS' })
+  @ApiTooManyRequestsResponse({
+    type: ErrorResponse,
+    description:
+      'TOO_MANY_REQUESTS (per client address or per email) or TOO_MANY_FAILED_LOGINS ' +
+      '(the account is locked after repeated failures); see Retry-After',
+  })
   login(@Body() dto: LoginDto): Promise<TokenResponse> {
     return this.auth.login(dto);
   }

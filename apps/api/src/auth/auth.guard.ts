@@ -1,10 +1,13 @@
 import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model, isValidObjectId } from 'mongoose';
 import { AppConfig } from '../config/app-config';
 import { ApiError } from '../http/api-error';
 import type { AuthenticatedRequest } from './current-user.decorator';
 import { IS_PUBLIC } from './public.decorator';
+import { User } from './user.schema';
 
 const unauthorized = () =>
   new ApiError(HttpStatus.UNAUTHORIZED, 'UNAUTHORIZED', 'A valid bearer token is required');
@@ -16,6 +19,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
+    @InjectModel(User.name) private readonly users: Model<User>,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -28,6 +32,7 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
     if (scheme !== 'Bearer' || !token) throw unauthorized();
+    let userId: string;
     try {
       const payload = await this.jwt.verifyAsync<{ sub: string }>(token, {
         secret: this.config.jwt.secret,
@@ -35,10 +40,15 @@ export class AuthGuard implements CanActivate {
         issuer: this.config.jwt.issuer,
         audience: this.config.jwt.audience,
       });
-      request.user = { id: payload.sub };
-      return true;
+      userId = payload.sub;
     } catch {
       throw unauthorized();
     }
+    // A deleted user's tokens stop working at once: one lookup by _id (the primary index) per
+    // request; docs/security.md has its measured cost. A database outage surfaces as a 503.
+    if (typeof userId !== 'string' || !isValidObjectId(userId)) throw unauthorized();
+    if (!(await this.users.exists({ _id: userId }))) throw unauthorized();
+    request.user = { id: userId };
+    return true;
   }
 }

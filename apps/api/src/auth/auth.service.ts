@@ -7,6 +7,7 @@ import { isDuplicateKeyError } from '../database/duplicate-key';
 import { AppConfig } from '../config/app-config';
 import { ApiError, conflict } from '../http/api-error';
 import { LoginDto } from './dto/login.dto';
+import { LoginLockout } from './login-lockout';
 import { SignupDto } from './dto/signup.dto';
 import { TokenResponse, UserResponse } from './dto/user.response';
 import { User } from './user.schema';
@@ -23,6 +24,7 @@ export class AuthService implements OnModuleInit {
     @InjectModel(User.name) private readonly users: Model<User>,
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
+    private readonly lockout: LoginLockout,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -48,9 +50,15 @@ export class AuthService implements OnModuleInit {
   }
 
   async login(dto: LoginDto): Promise<TokenResponse> {
-    const user = await this.users.findOne({ email: dto.email.trim().toLowerCase() }).lean();
+    const email = dto.email.trim().toLowerCase();
+    this.lockout.assertNotLocked(email);
+    const user = await this.users.findOne({ email }).lean();
     const valid = await argon2.verify(user?.passwordHash ?? this.decoyHash, dto.password);
-    if (!user || !valid) throw invalidCredentials();
+    if (!user || !valid) {
+      this.lockout.recordFailure(email);
+      throw invalidCredentials();
+    }
+    this.lockout.recordSuccess(email);
     const accessToken = await this.jwt.signAsync(
       { sub: user._id.toString() },
       {

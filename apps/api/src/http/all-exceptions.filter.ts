@@ -1,6 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { TooManyRequestsError } from './api-error';
 import { toErrorBody } from './error-body';
+import { redactUrl } from './redact-url';
 
 /** The one place where errors become responses (see error-body.ts). */
 @Catch()
@@ -14,9 +16,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const body = toErrorBody(exception);
     if (body.statusCode >= 500) {
       this.logger.error(
-        { err: exception, reqId: request.id, route: `${request.method} ${request.url}` },
+        { err: exception, reqId: request.id, route: `${request.method} ${redactUrl(request.url)}` },
         'Unexpected error',
       );
+    }
+    if (exception instanceof TooManyRequestsError) {
+      void reply.header('retry-after', String(Math.max(1, Math.ceil(exception.retryAfterSeconds))));
     }
     void reply.status(body.statusCode).send(body);
   }

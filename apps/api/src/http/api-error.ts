@@ -17,3 +17,14 @@ export const conflict = (code: string, message: string) =>
   new ApiError(HttpStatus.CONFLICT, code, message);
 export const badRequest = (code: string, message: string | string[]) =>
   new ApiError(HttpStatus.BAD_REQUEST, code, message);
+
+/** A 429 that tells the client when to come back (the filter sends it as `Retry-After`). */
+export class TooManyRequestsError extends ApiError {
+  constructor(
+    code: string,
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(HttpStatus.TOO_MANY_REQUESTS, code, message);
+  }
+}
