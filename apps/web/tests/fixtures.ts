@@ -60,7 +60,12 @@ export async function screenshots(page: Page, name: string, fullPage = true): Pr
     await page.setViewportSize(size);
     // Let the layout settle after the resize (Mantine's responsive styles, modals' transitions).
     await page.waitForTimeout(400);
-    await page.screenshot({ path: resolve(SCREENSHOTS, `${name}-${label}.png`), fullPage });
+    await page.screenshot({
+      path: resolve(SCREENSHOTS, `${name}-${label}.png`),
+      fullPage,
+      // Toasts come and go with timing; they would cover the header in some pictures only.
+      style: '.mantine-Notifications-root { display: none !important; }',
+    });
   }
   if (original) await page.setViewportSize(original);
 }

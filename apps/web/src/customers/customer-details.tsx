@@ -245,7 +245,7 @@ function CustomerMoves({ customerId }: { customerId: string }) {
           <Table verticalSpacing="sm">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>When</Table.Th>
+                <Table.Th visibleFrom="sm">When</Table.Th>
                 <Table.Th>Move</Table.Th>
                 <Table.Th ta="right">Amount</Table.Th>
                 <Table.Th visibleFrom="sm">Reason</Table.Th>
@@ -254,14 +254,18 @@ function CustomerMoves({ customerId }: { customerId: string }) {
             <Table.Tbody>
               {moves.map((move) => (
                 <Table.Tr key={`${move.payment.id}-${move.at}-${move.direction}`}>
-                  <Table.Td>
+                  <Table.Td visibleFrom="sm" style={{ whiteSpace: 'nowrap' }}>
                     <Anchor component={Link} href={`/payments/${move.payment.id}`} size="sm">
                       {formatDateTime(move.at)}
                     </Anchor>
                   </Table.Td>
                   <Table.Td>
                     <Group gap={6} wrap="nowrap">
-                      <Badge color={move.direction === 'in' ? 'teal' : 'orange'} variant="light">
+                      <Badge
+                        color={move.direction === 'in' ? 'teal' : 'orange'}
+                        variant="light"
+                        style={{ flexShrink: 0 }}
+                      >
                         {move.direction === 'in' ? 'In' : 'Out'}
                       </Badge>
                       <Text size="sm">
@@ -271,6 +275,13 @@ function CustomerMoves({ customerId }: { customerId: string }) {
                         />
                       </Text>
                     </Group>
+                    {/* On a phone the When and Reason columns are hidden; show them here. */}
+                    <Text size="xs" c="dimmed" hiddenFrom="sm" mt={4}>
+                      <Anchor component={Link} href={`/payments/${move.payment.id}`} inherit>
+                        {formatDateTime(move.at)}
+                      </Anchor>
+                      {move.reason ? ` · ${move.reason}` : ''}
+                    </Text>
                   </Table.Td>
                   <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                     {formatKes(move.payment.amount)}

@@ -21,7 +21,7 @@ export function CustomerLink({ id }: { id: string | null }) {
       </Text>
     );
   return (
-    <Anchor component={Link} href={`/customers/${id}`}>
+    <Anchor component={Link} href={`/customers/${id}`} inherit>
       {customer.data.name}
     </Anchor>
   );

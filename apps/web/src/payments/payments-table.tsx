@@ -1,7 +1,7 @@
 'use client';
 
 import type { Payment } from '@malipo/api-client';
-import { Anchor, Button, Group, Table, VisuallyHidden } from '@mantine/core';
+import { Anchor, Button, Group, Table, Text, VisuallyHidden } from '@mantine/core';
 import Link from 'next/link';
 import { CustomerLink } from '@/customers/customer-link';
 import { formatDateTime } from '@/format/dates';
@@ -20,8 +20,11 @@ export function PaymentsTable({ payments, showCustomer = true, onReassign }: Pay
       <Table highlightOnHover verticalSpacing="sm">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Paid at</Table.Th>
-            <Table.Th ta="right">Amount</Table.Th>
+            <Table.Th hiddenFrom="sm">Payment</Table.Th>
+            <Table.Th visibleFrom="sm">Paid at</Table.Th>
+            <Table.Th visibleFrom="sm" ta="right">
+              Amount
+            </Table.Th>
             {showCustomer && <Table.Th>Customer</Table.Th>}
             <Table.Th visibleFrom="sm">Method</Table.Th>
             <Table.Th visibleFrom="sm">Reference</Table.Th>
@@ -33,12 +36,21 @@ export function PaymentsTable({ payments, showCustomer = true, onReassign }: Pay
         <Table.Tbody>
           {payments.map((payment) => (
             <Table.Tr key={payment.id}>
-              <Table.Td>
+              {/* On a phone, amount and date share one cell so that the row fits 390 px. */}
+              <Table.Td hiddenFrom="sm">
+                <Anchor component={Link} href={`/payments/${payment.id}`} fw={600} size="sm">
+                  {formatKes(payment.amount)}
+                </Anchor>
+                <Text size="xs" c="dimmed">
+                  {formatDateTime(payment.paidAt)}
+                </Text>
+              </Table.Td>
+              <Table.Td visibleFrom="sm" style={{ whiteSpace: 'nowrap' }}>
                 <Anchor component={Link} href={`/payments/${payment.id}`} size="sm">
                   {formatDateTime(payment.paidAt)}
                 </Anchor>
               </Table.Td>
-              <Table.Td ta="right" fw={600} style={{ whiteSpace: 'nowrap' }}>
+              <Table.Td visibleFrom="sm" ta="right" fw={600} style={{ whiteSpace: 'nowrap' }}>
                 {formatKes(payment.amount)}
               </Table.Td>
               {showCustomer && (

@@ -53,7 +53,7 @@ export function RecordPayment({ customerId }: { customerId?: string }) {
     <>
       <PageHeader
         title="Record a payment"
-        description="A payment received outside M-Pesa's automatic feed."
+        description="Money received from a customer, e.g. cash at a shop or a bank transfer."
       />
       <Paper withBorder p="md" maw={720}>
         {customerId && initial.isPending ? (
