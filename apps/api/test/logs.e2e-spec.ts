@@ -1,5 +1,5 @@
 // Runs the built API as its own process at the most verbose log level and reads everything it
-// prints: no password, hash or token may appear in any line.
+// prints: no password, hash, access token or M-Pesa callback token may appear in any line.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ describe('logs', () => {
   let api: ChildProcess;
   let output = '';
   let base: string;
+  const callbackToken = `cb-${randomBytes(16).toString('hex')}`;
 
   beforeAll(async () => {
     execFileSync('npm', ['run', 'build'], { cwd: apiDir, stdio: 'ignore' });
@@ -24,8 +25,11 @@ describe('logs', () => {
         PORT: String(port),
         MONGO_URI: mongoUri.toString(),
         LOG_LEVEL: 'trace',
-        NODE_ENV: 'test',
+        // As deployed: outside production the start-up banner prints the development M-Pesa
+        // callback URLs (with their token) on purpose, for the developer to copy.
+        NODE_ENV: 'production',
         JWT_SECRET: 'log-test-secret-0123456789-0123456789',
+        MPESA_CALLBACK_TOKEN: callbackToken,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -79,5 +83,40 @@ describe('logs', () => {
     expect(output).not.toContain(login.accessToken);
     expect(output).not.toContain(login.accessToken.split('.')[2]);
     expect(output).not.toMatch(/\$argon2/);
+  });
+
+  it('never contain the M-Pesa callback token from the URL', async () => {
+    const callback = (token: string, kind: string, body: unknown) =>
+      fetch(`${base}/integrations/mpesa/c2b/${token}/${kind}?token=${token}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const payload = {
+      TransactionType: 'Pay Bill',
+      TransID: `LOG${randomBytes(4).toString('hex').toUpperCase()}`,
+      TransTime: '20261204101530',
+      TransAmount: '10.00',
+      BusinessShortCode: '600638',
+      BillRefNumber: '999999',
+      MSISDN: '254712345678',
+      FirstName: 'LOG',
+    };
+    const before = output.length;
+    expect((await callback(callbackToken, 'validation', payload)).status).toBeLessThan(500);
+    expect((await callback(callbackToken, 'confirmation', payload)).status).toBeLessThan(500);
+    // A malformed body makes the API log a validation problem too.
+    expect((await callback(callbackToken, 'confirmation', { TransID: 5 })).status).toBeLessThan(
+      500,
+    );
+    await new Promise((done) => setTimeout(done, 300));
+    const lines = output
+      .slice(before)
+      .split('\n')
+      .filter((line) => line.includes('"req"'));
+    expect(lines.length).toBeGreaterThanOrEqual(3);
+    expect(lines.join('\n')).toContain('/integrations/mpesa/c2b/[REDACTED]/confirmation');
+    expect(output).not.toContain(callbackToken);
+    expect(output).not.toContain(callbackToken.slice(3, 19));
   });
 });

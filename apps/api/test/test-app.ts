@@ -26,6 +26,9 @@ function databaseUri(name: string): string {
 
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const name = `malipo_test_${randomBytes(6).toString('hex')}`;
+  // The configuration is read from process.env while the app starts; afterwards the environment
+  // is put back, so one test's settings never leak into the next app.
+  const saved = { ...process.env };
   Object.assign(process.env, {
     NODE_ENV: 'test',
     MONGO_URI: databaseUri(name),
@@ -37,9 +40,15 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     LOGIN_MAX_FAILURES: '100000',
     ...env,
   });
-  const app = await createApp({ logs: false });
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready();
+  let app: NestFastifyApplication;
+  try {
+    app = await createApp({ logs: false });
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+  } finally {
+    for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+    Object.assign(process.env, saved);
+  }
   const db = app.get<Connection>(getConnectionToken());
   return {
     app,

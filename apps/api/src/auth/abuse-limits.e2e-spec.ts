@@ -1,0 +1,153 @@
+import { randomBytes } from 'node:crypto';
+import { Types } from 'mongoose';
+import { TestApp, signUpAndLogIn, startTestApp } from '../../test/test-app';
+
+const password = 'correct horse battery';
+const newEmail = () => `limit-${randomBytes(5).toString('hex')}@malipo.test`;
+
+function expectTooMany(
+  response: { status: number; headers: Record<string, string>; body: unknown },
+  code: string,
+) {
+  expect(response.status).toBe(429);
+  expect(response.body).toEqual({
+    statusCode: 429,
+    error: 'Too Many Requests',
+    code,
+    message: expect.any(String),
+  });
+  const retryAfter = Number(response.headers['retry-after']);
+  expect(Number.isInteger(retryAfter)).toBe(true);
+  expect(retryAfter).toBeGreaterThan(0);
+}
+
+describe('abuse limits on /auth/login and /auth/signup', () => {
+  describe('per client address and per email', () => {
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await startTestApp({
+        AUTH_RATE_LIMIT_MAX: '3',
+        AUTH_RATE_LIMIT_WINDOW: '1m',
+        TRUST_PROXY: 'true',
+      });
+    });
+    afterAll(() => t.close());
+
+    it.each(['/auth/login', '/auth/signup'])(
+      '%s: the 4th request from one address in a window is a 429 with Retry-After',
+      async (path) => {
+        const from = (address: string) =>
+          t.http.post(path).set('X-Forwarded-For', address).send({ email: newEmail(), password });
+        for (let i = 0; i < 3; i++) expect((await from('10.0.0.1')).status).not.toBe(429);
+        expectTooMany(await from('10.0.0.1'), 'TOO_MANY_REQUESTS');
+        // Another client is not affected.
+        expect((await from('10.0.0.2')).status).not.toBe(429);
+      },
+    );
+
+    it.each(['/auth/login', '/auth/signup'])(
+      '%s: the 4th request naming one email is a 429, whichever address it comes from',
+      async (path) => {
+        const email = newEmail();
+        const send = (i: number, address = `10.1.${i}.1`) =>
+          t.http
+            .post(path)
+            .set('X-Forwarded-For', address)
+            .send({ email: i % 2 ? email.toUpperCase() : email, password });
+        for (let i = 0; i < 3; i++) expect((await send(i)).status).not.toBe(429);
+        expectTooMany(await send(3), 'TOO_MANY_REQUESTS');
+        // Another email from a fresh address is not affected.
+        const other = await t.http
+          .post(path)
+          .set('X-Forwarded-For', '10.2.0.1')
+          .send({ email: newEmail(), password });
+        expect(other.status).not.toBe(429);
+      },
+    );
+  });
+
+  describe('without a trusted proxy', () => {
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await startTestApp({ AUTH_RATE_LIMIT_MAX: '3' });
+    });
+    afterAll(() => t.close());
+
+    it('ignores X-Forwarded-For, so a client cannot dodge the limit by forging it', async () => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        const response = await t.http
+          .post('/auth/login')
+          .set('X-Forwarded-For', `10.9.${i}.1`)
+          .send({ email: newEmail(), password });
+        statuses.push(response.status);
+      }
+      expect(statuses).toEqual([401, 401, 401, 429]);
+    });
+  });
+
+  describe('lockout after repeated failed log-ins for one account', () => {
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await startTestApp({ LOGIN_MAX_FAILURES: '3', LOGIN_LOCKOUT: '2s' });
+    });
+    afterAll(() => t.close());
+
+    const signUp = async () => {
+      const email = newEmail();
+      await t.http.post('/auth/signup').send({ email, password }).expect(201);
+      return email;
+    };
+    const logIn = (email: string, pw: string) =>
+      t.http.post('/auth/login').send({ email, password: pw });
+
+    it('refuses even the right password once locked, then lets it in after the lockout', async () => {
+      const email = await signUp();
+      for (let i = 0; i < 3; i++) {
+        expect((await logIn(email, 'wrong password')).body.code).toBe('INVALID_CREDENTIALS');
+      }
+      expectTooMany(await logIn(email, password), 'TOO_MANY_FAILED_LOGINS');
+      expectTooMany(await logIn(email.toUpperCase(), password), 'TOO_MANY_FAILED_LOGINS');
+      // Other accounts are not affected.
+      await logIn(await signUp(), password).expect(200);
+      await new Promise((done) => setTimeout(done, 2100));
+      await logIn(email, password).expect(200);
+    });
+
+    it('treats an unknown email exactly like a known one (no account enumeration)', async () => {
+      const unknown = newEmail();
+      for (let i = 0; i < 3; i++) await logIn(unknown, 'wrong password').expect(401);
+      expectTooMany(await logIn(unknown, 'wrong password'), 'TOO_MANY_FAILED_LOGINS');
+    });
+
+    it('starts counting afresh after a successful log-in', async () => {
+      const email = await signUp();
+      for (let i = 0; i < 2; i++) await logIn(email, 'wrong password').expect(401);
+      await logIn(email, password).expect(200);
+      for (let i = 0; i < 2; i++) await logIn(email, 'wrong password').expect(401);
+      await logIn(email, password).expect(200);
+    });
+  });
+
+  describe('tokens of a deleted user', () => {
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await startTestApp();
+    });
+    afterAll(() => t.close());
+
+    it('stop working at once', async () => {
+      const { auth, userId } = await signUpAndLogIn(t);
+      const other = await signUpAndLogIn(t);
+      await t.http.get('/customers').set(auth).expect(200);
+      await t.http.get('/auth/me').set(auth).expect(200);
+      await t.db.collection('users').deleteOne({ _id: new Types.ObjectId(userId) });
+      const refused = await t.http.get('/customers').set(auth).expect(401);
+      expect(refused.body.code).toBe('UNAUTHORIZED');
+      await t.http.get('/auth/me').set(auth).expect(401);
+      await t.http.post('/customers').set(auth).send({ name: 'X', email: newEmail() }).expect(401);
+      // Everybody else's tokens still work.
+      await t.http.get('/customers').set(other.auth).expect(200);
+    });
+  });
+});
