@@ -44,7 +44,10 @@ export class CustomerMatchingService {
 
   /** Up to five customers, best first, each with the reasons it was suggested. */
   async suggest(clues: PaymentClues): Promise<SuggestionResponse[]> {
-    const found = new Map<string, { customer: Customer & { _id: Types.ObjectId }; reasons: SuggestionReason[] }>();
+    const found = new Map<
+      string,
+      { customer: Customer & { _id: Types.ObjectId }; reasons: SuggestionReason[] }
+    >();
     const note = (customer: Customer & { _id: Types.ObjectId }, reason: SuggestionReason) => {
       if (clues.excludeCustomerId?.equals(customer._id)) return;
       const key = customer._id.toString();
@@ -56,14 +59,20 @@ export class CustomerMatchingService {
     const phone = clues.payerPhone ? normalizeKenyanPhone(clues.payerPhone) : null;
     if (phone) {
       for (const customer of await this.customers.find({ phone }).limit(MAX_SUGGESTIONS).lean()) {
-        note(customer, { kind: 'payer_phone', score: WEIGHT.payer_phone, detail: `Payer's phone ${phone} is the customer's` });
+        note(customer, {
+          kind: 'payer_phone',
+          score: WEIGHT.payer_phone,
+          detail: `Payer's phone ${phone} is the customer's`,
+        });
       }
     }
 
     const typed = clues.accountReference ? normalizeAccountReference(clues.accountReference) : '';
     if (/^\d+$/.test(typed)) {
       const variants = accountNumberVariants(typed);
-      const customers = await this.customers.find({ accountNumber: { $in: [...variants.keys()] } }).lean();
+      const customers = await this.customers
+        .find({ accountNumber: { $in: [...variants.keys()] } })
+        .lean();
       for (const customer of customers) {
         const typo = variants.get(customer.accountNumber)!;
         note(customer, {
@@ -77,11 +86,15 @@ export class CustomerMatchingService {
     const tokens = clues.payerName ? nameTokens(clues.payerName) : [];
     if (tokens.length > 0) {
       const filter: FilterQuery<Customer> = {
-        $or: tokens.map((token) => ({ name: new RegExp(`(^|[^\\p{L}])${escapeRegExp(token)}`, 'iu') })),
+        $or: tokens.map((token) => ({
+          name: new RegExp(`(^|[^\\p{L}])${escapeRegExp(token)}`, 'iu'),
+        })),
       };
       for (const customer of await this.customers.find(filter).limit(NAME_CANDIDATES).lean()) {
         const theirs = nameTokens(customer.name);
-        const shared = tokens.filter((token) => theirs.some((t) => t.startsWith(token) || token.startsWith(t)));
+        const shared = tokens.filter((token) =>
+          theirs.some((t) => t.startsWith(token) || token.startsWith(t)),
+        );
         if (shared.length === 0) continue;
         const closeness = shared.length / Math.max(tokens.length, theirs.length);
         note(customer, {

@@ -44,9 +44,12 @@ describe('amount text', () => {
     expect(parseAmountText(text)).toBe(minor);
   });
 
-  it.each(['', '0', '0.00', '-5', '1.005', 'abc', '1e3', '10000000.01', '1.2.3'])('refuses %p', (text) => {
-    expect(parseAmountText(text)).toBeNull();
-  });
+  it.each(['', '0', '0.00', '-5', '1.005', 'abc', '1e3', '10000000.01', '1.2.3'])(
+    'refuses %p',
+    (text) => {
+      expect(parseAmountText(text)).toBeNull();
+    },
+  );
 
   it.each([
     [150050, '1500.50'],

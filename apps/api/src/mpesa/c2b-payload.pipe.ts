@@ -9,7 +9,10 @@ import { C2bPayloadDto } from './dto/c2b-payload.dto';
  * message must not be refused for carrying a field we do not know yet.
  */
 @Injectable()
-export class C2bPayloadPipe implements PipeTransform<unknown, { payload: C2bPayloadDto; raw: Record<string, unknown> }> {
+export class C2bPayloadPipe implements PipeTransform<
+  unknown,
+  { payload: C2bPayloadDto; raw: Record<string, unknown> }
+> {
   transform(value: unknown) {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       throw badRequest('VALIDATION_FAILED', ['body must be a JSON object']);
@@ -17,7 +20,10 @@ export class C2bPayloadPipe implements PipeTransform<unknown, { payload: C2bPayl
     const payload = plainToInstance(C2bPayloadDto, value);
     const errors = validateSync(payload, { stopAtFirstError: true });
     if (errors.length > 0) {
-      throw badRequest('VALIDATION_FAILED', errors.flatMap((e) => Object.values(e.constraints ?? {})));
+      throw badRequest(
+        'VALIDATION_FAILED',
+        errors.flatMap((e) => Object.values(e.constraints ?? {})),
+      );
     }
     return { payload, raw: value as Record<string, unknown> };
   }

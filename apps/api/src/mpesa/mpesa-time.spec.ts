@@ -9,10 +9,14 @@ describe('parseTransTime', () => {
     expect(parseTransTime(text)?.toISOString()).toBe(iso);
   });
 
-  it.each(['', '2026120410153', '20261304101530', '20260230101530', '20261204241530', 'abcdefghijklmn'])(
-    'refuses %p',
-    (text) => {
-      expect(parseTransTime(text)).toBeNull();
-    },
-  );
+  it.each([
+    '',
+    '2026120410153',
+    '20261304101530',
+    '20260230101530',
+    '20261204241530',
+    'abcdefghijklmn',
+  ])('refuses %p', (text) => {
+    expect(parseTransTime(text)).toBeNull();
+  });
 });

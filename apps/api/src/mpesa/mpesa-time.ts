@@ -8,7 +8,9 @@ export function parseTransTime(text: string): Date | null {
   const match = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(text.trim());
   if (!match) return null;
   const [year, month, day, hour, minute, second] = match.slice(1).map(Number);
-  const date = new Date(Date.UTC(year, month - 1, day, hour - NAIROBI_OFFSET_HOURS, minute, second));
+  const date = new Date(
+    Date.UTC(year, month - 1, day, hour - NAIROBI_OFFSET_HOURS, minute, second),
+  );
   const roundTrips =
     date.getTime() ===
     Date.UTC(year, month - 1, day, hour, minute, second) - NAIROBI_OFFSET_HOURS * 3600_000;

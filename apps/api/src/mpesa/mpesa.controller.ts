@@ -1,6 +1,12 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Body, Controller, HttpCode, HttpStatus, Param, Post, Req } from '@nestjs/common';
-import { ApiBody, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Public } from '../auth/public.decorator';
 import { AppConfig } from '../config/app-config';
@@ -64,7 +70,9 @@ export class MpesaController {
     const expected = this.config.mpesa.callbackToken;
     const given = Buffer.from(token);
     const valid =
-      expected !== null && given.length === Buffer.byteLength(expected) && timingSafeEqual(given, Buffer.from(expected));
+      expected !== null &&
+      given.length === Buffer.byteLength(expected) &&
+      timingSafeEqual(given, Buffer.from(expected));
     if (!valid) throw notFound('NOT_FOUND', `Cannot ${request.method} ${request.url}`);
   }
 }

@@ -1,4 +1,10 @@
-import { TestApp, createCustomer, signUpAndLogIn, startTestApp, type CustomerBody } from '../../test/test-app';
+import {
+  TestApp,
+  createCustomer,
+  signUpAndLogIn,
+  startTestApp,
+  type CustomerBody,
+} from '../../test/test-app';
 
 const TOKEN = 'callback-token-for-tests-0123456789';
 
@@ -41,7 +47,11 @@ describe('M-Pesa C2B callbacks', () => {
     t.db.collection('payments').find({ reference }).toArray();
 
   it('stores a confirmation for a known account, with the raw payload, and answers Success', async () => {
-    const payload = c2b({ BillRefNumber: ` ${customer.accountNumber} `, MSISDN: '254712345678', MiddleName: 'M' });
+    const payload = c2b({
+      BillRefNumber: ` ${customer.accountNumber} `,
+      MSISDN: '254712345678',
+      MiddleName: 'M',
+    });
     const response = await confirm(payload).expect(200);
     expect(response.body).toEqual({ ResultCode: 0, ResultDesc: 'Success' });
     const [stored] = await byReference(payload.TransID as string);
@@ -54,8 +64,16 @@ describe('M-Pesa C2B callbacks', () => {
       paidAt: new Date('2026-12-04T07:15:30Z'),
       providerPayload: payload,
     });
-    const api = await t.http.get(`/payments/${String(stored._id)}`).set(auth).expect(200);
-    expect(api.body).toMatchObject({ customerId: customer.id, status: 'allocated', amount: 1500, reference: payload.TransID });
+    const api = await t.http
+      .get(`/payments/${String(stored._id)}`)
+      .set(auth)
+      .expect(200);
+    expect(api.body).toMatchObject({
+      customerId: customer.id,
+      status: 'allocated',
+      amount: 1500,
+      reference: payload.TransID,
+    });
   });
 
   it('matches an account number typed with spaces or dashes', async () => {
@@ -85,20 +103,41 @@ describe('M-Pesa C2B callbacks', () => {
     expect(stored.customerId).toBeNull();
     const id = String(stored._id);
 
-    const queue = await t.http.get('/payments').query({ status: 'unallocated' }).set(auth).expect(200);
+    const queue = await t.http
+      .get('/payments')
+      .query({ status: 'unallocated' })
+      .set(auth)
+      .expect(200);
     expect(queue.body.items.map((p: { id: string }) => p.id)).toContain(id);
-    expect(queue.body.items.every((p: { status: string }) => p.status === 'unallocated')).toBe(true);
-    expect(queue.body.items.find((p: { id: string }) => p.id === id)).toMatchObject({ customerId: null, accountReference: 'ACC-99' });
+    expect(queue.body.items.every((p: { status: string }) => p.status === 'unallocated')).toBe(
+      true,
+    );
+    expect(queue.body.items.find((p: { id: string }) => p.id === id)).toMatchObject({
+      customerId: null,
+      accountReference: 'ACC-99',
+    });
 
-    const allocated = await t.http.post(`/payments/${id}/allocate`).set(auth).send({ customerId: customer.id, reason: 'Typed ACC-99' }).expect(200);
+    const allocated = await t.http
+      .post(`/payments/${id}/allocate`)
+      .set(auth)
+      .send({ customerId: customer.id, reason: 'Typed ACC-99' })
+      .expect(200);
     expect(allocated.body).toMatchObject({
       customerId: customer.id,
       status: 'allocated',
       reassignments: [{ fromCustomerId: null, toCustomerId: customer.id, reason: 'Typed ACC-99' }],
     });
-    const after = await t.http.get('/payments').query({ status: 'unallocated' }).set(auth).expect(200);
+    const after = await t.http
+      .get('/payments')
+      .query({ status: 'unallocated' })
+      .set(auth)
+      .expect(200);
     expect(after.body.items.map((p: { id: string }) => p.id)).not.toContain(id);
-    const mine = await t.http.get('/payments').query({ status: 'allocated', customerId: customer.id }).set(auth).expect(200);
+    const mine = await t.http
+      .get('/payments')
+      .query({ status: 'allocated', customerId: customer.id })
+      .set(auth)
+      .expect(200);
     expect(mine.body.items.map((p: { id: string }) => p.id)).toContain(id);
   });
 
@@ -126,7 +165,11 @@ describe('M-Pesa C2B callbacks', () => {
   });
 
   it('accepts numbers where Safaricom sometimes sends them, and fields it adds later', async () => {
-    const payload = c2b({ TransAmount: 250.5, BillRefNumber: Number(customer.accountNumber), NewField: 'x' });
+    const payload = c2b({
+      TransAmount: 250.5,
+      BillRefNumber: Number(customer.accountNumber),
+      NewField: 'x',
+    });
     await confirm(payload).expect(200);
     const [stored] = await byReference(payload.TransID as string);
     expect(stored.amountMinor).toBe(25050);
@@ -134,7 +177,10 @@ describe('M-Pesa C2B callbacks', () => {
   });
 
   it('validation accepts by default, even for an unknown account', async () => {
-    expect((await validate(c2b({ BillRefNumber: 'nobody' })).expect(200)).body).toEqual({ ResultCode: '0', ResultDesc: 'Accepted' });
+    expect((await validate(c2b({ BillRefNumber: 'nobody' })).expect(200)).body).toEqual({
+      ResultCode: '0',
+      ResultDesc: 'Accepted',
+    });
   });
 
   describe('with MPESA_UNKNOWN_ACCOUNT=reject', () => {
@@ -151,11 +197,25 @@ describe('M-Pesa C2B callbacks', () => {
 
     it('rejects an account nobody has and accepts a known one', async () => {
       const url = `/integrations/mpesa/c2b/${TOKEN}/validation`;
-      expect((await strict.http.post(url).send(c2b({ BillRefNumber: '999999' })).expect(200)).body).toEqual({
+      expect(
+        (
+          await strict.http
+            .post(url)
+            .send(c2b({ BillRefNumber: '999999' }))
+            .expect(200)
+        ).body,
+      ).toEqual({
         ResultCode: 'C2B00012',
         ResultDesc: 'Rejected',
       });
-      expect((await strict.http.post(url).send(c2b({ BillRefNumber: known.accountNumber })).expect(200)).body).toEqual({
+      expect(
+        (
+          await strict.http
+            .post(url)
+            .send(c2b({ BillRefNumber: known.accountNumber }))
+            .expect(200)
+        ).body,
+      ).toEqual({
         ResultCode: '0',
         ResultDesc: 'Accepted',
       });

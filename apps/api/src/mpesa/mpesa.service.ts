@@ -5,7 +5,11 @@ import { normalizeKenyanPhone } from '../customers/kenyan-phone';
 import { badRequest } from '../http/api-error';
 import { parseAmountText } from '../money/money';
 import { PaymentsService } from '../payments/payments.service';
-import { C2bConfirmationResponse, C2bPayloadDto, C2bValidationResponse } from './dto/c2b-payload.dto';
+import {
+  C2bConfirmationResponse,
+  C2bPayloadDto,
+  C2bValidationResponse,
+} from './dto/c2b-payload.dto';
 import { parseTransTime } from './mpesa-time';
 
 @Injectable()
@@ -22,11 +26,16 @@ export class MpesaService {
    * Stores the payment once: a repeated or concurrent delivery of the same TransID stores
    * nothing new (the reference is unique) and is answered the same way, as Safaricom expects.
    */
-  async confirm(payload: C2bPayloadDto, raw: Record<string, unknown>): Promise<C2bConfirmationResponse> {
+  async confirm(
+    payload: C2bPayloadDto,
+    raw: Record<string, unknown>,
+  ): Promise<C2bConfirmationResponse> {
     const amountMinor = parseAmountText(payload.TransAmount);
     const paidAt = parseTransTime(payload.TransTime);
     const problems = [
-      ...(amountMinor === null ? ['TransAmount must be a positive amount with at most 2 decimal places'] : []),
+      ...(amountMinor === null
+        ? ['TransAmount must be a positive amount with at most 2 decimal places']
+        : []),
       ...(paidAt === null ? ['TransTime must be a real time as YYYYMMDDHHmmss'] : []),
     ];
     if (amountMinor === null || paidAt === null) throw badRequest('VALIDATION_FAILED', problems);

@@ -1,4 +1,14 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -70,7 +80,10 @@ export class PaymentsController {
     description: 'One atomic conditional write; the history entry has fromCustomerId null.',
   })
   @ApiOkResponse({ type: PaymentResponse })
-  @ApiNotFoundResponse({ type: ErrorResponse, description: 'PAYMENT_NOT_FOUND or CUSTOMER_NOT_FOUND' })
+  @ApiNotFoundResponse({
+    type: ErrorResponse,
+    description: 'PAYMENT_NOT_FOUND or CUSTOMER_NOT_FOUND',
+  })
   @ApiConflictResponse({ type: ErrorResponse, description: 'PAYMENT_ALREADY_ALLOCATED' })
   allocate(
     @Param('id', ObjectIdPipe) id: string,

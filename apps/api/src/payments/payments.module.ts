@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { CustomersModule } from '../customers/customers.module';
+import { Customer, CustomerSchema } from '../customers/customer.schema';
+import { PaymentExportService } from './payment-export.service';
+import { PaymentFilesController } from './payment-files.controller';
+import { PaymentImportService } from './payment-import.service';
 import { Payment, PaymentSchema } from './payment.schema';
 import { PaymentsController } from './payments.controller';
 import { PaymentsService } from './payments.service';
@@ -8,10 +12,13 @@ import { PaymentsService } from './payments.service';
 @Module({
   imports: [
     CustomersModule,
-    MongooseModule.forFeature([{ name: Payment.name, schema: PaymentSchema }]),
+    MongooseModule.forFeature([
+      { name: Payment.name, schema: PaymentSchema },
+      { name: Customer.name, schema: CustomerSchema },
+    ]),
   ],
-  controllers: [PaymentsController],
-  providers: [PaymentsService],
+  controllers: [PaymentsController, PaymentFilesController],
+  providers: [PaymentsService, PaymentExportService, PaymentImportService],
   exports: [PaymentsService],
 })
 export class PaymentsModule {}

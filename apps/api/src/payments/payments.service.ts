@@ -74,13 +74,18 @@ export class PaymentsService implements OnModuleInit {
   async create(dto: CreatePaymentDto): Promise<PaymentResponse> {
     const customerId = dto.customerId ?? dto.customer;
     if (dto.customerId && dto.customer && dto.customerId !== dto.customer) {
-      throw badRequest('VALIDATION_FAILED', ['give the customer as customerId or customer, not both']);
+      throw badRequest('VALIDATION_FAILED', [
+        'give the customer as customerId or customer, not both',
+      ]);
     }
     const amountMinor = toMinorUnits(dto.amount);
     if (amountMinor === null) {
-      throw badRequest('VALIDATION_FAILED', ['amount must be a positive number with at most 2 decimal places']);
+      throw badRequest('VALIDATION_FAILED', [
+        'amount must be a positive number with at most 2 decimal places',
+      ]);
     }
-    if (!customerId || !(await this.customers.claimForPayment(customerId))) throw customerNotFound();
+    if (!customerId || !(await this.customers.claimForPayment(customerId)))
+      throw customerNotFound();
     const payment = await this.insert({
       amountMinor,
       customerId: new Types.ObjectId(customerId),
@@ -90,7 +95,8 @@ export class PaymentsService implements OnModuleInit {
       payerPhone: dto.payerPhone ?? null,
       note: dto.note || null,
     });
-    if (!payment) throw conflict('DUPLICATE_REFERENCE', 'A payment with this reference is already recorded');
+    if (!payment)
+      throw conflict('DUPLICATE_REFERENCE', 'A payment with this reference is already recorded');
     return PaymentResponse.of(payment);
   }
 
@@ -109,7 +115,9 @@ export class PaymentsService implements OnModuleInit {
   }
 
   /** Inserts a new payment, or returns null if its reference is already recorded. */
-  private async insert(incoming: IncomingPayment): Promise<(Payment & { _id: Types.ObjectId }) | null> {
+  private async insert(
+    incoming: IncomingPayment,
+  ): Promise<(Payment & { _id: Types.ObjectId }) | null> {
     const document = paymentDocument(incoming);
     try {
       await this.payments.collection.insertOne(document);
@@ -123,7 +131,8 @@ export class PaymentsService implements OnModuleInit {
   filter(filters: PaymentFilters): FilterQuery<Payment> {
     const conditions: FilterQuery<Payment>[] = [];
     if (filters.customerId) conditions.push({ customerId: new Types.ObjectId(filters.customerId) });
-    if (filters.status) conditions.push({ customerId: filters.status === 'unallocated' ? null : { $ne: null } });
+    if (filters.status)
+      conditions.push({ customerId: filters.status === 'unallocated' ? null : { $ne: null } });
     if (filters.from) conditions.push({ paidAt: { $gte: new Date(filters.from) } });
     if (filters.to) conditions.push({ paidAt: { $lt: new Date(filters.to) } });
     return conditions.length ? { $and: conditions } : {};
@@ -191,7 +200,11 @@ export class PaymentsService implements OnModuleInit {
   }
 
   /** Credits an unallocated payment to the customer it was meant for; the same kind of conditional write. */
-  async allocate(paymentId: string, dto: AllocatePaymentDto, userId: string): Promise<PaymentResponse> {
+  async allocate(
+    paymentId: string,
+    dto: AllocatePaymentDto,
+    userId: string,
+  ): Promise<PaymentResponse> {
     const payment = await this.payments.findById(paymentId, { customerId: 1 }).lean();
     if (!payment) throw paymentNotFound();
     const alreadyAllocated = (ownerId: Types.ObjectId | null) =>

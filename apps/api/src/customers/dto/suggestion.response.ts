@@ -11,7 +11,7 @@ export class SuggestionReason {
 
 export class SuggestionResponse {
   @ApiProperty({ type: CustomerResponse }) customer!: CustomerResponse;
-  @ApiProperty({ description: 'Sum of the reasons\' scores; higher is likelier', example: 7 })
+  @ApiProperty({ description: "Sum of the reasons' scores; higher is likelier", example: 7 })
   score!: number;
   @ApiProperty({ type: [SuggestionReason] }) reasons!: SuggestionReason[];
 }

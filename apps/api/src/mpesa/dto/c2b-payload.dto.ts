@@ -54,9 +54,17 @@ export class C2bPayloadDto {
   @MaxLength(128)
   MSISDN?: string;
 
-  @ApiPropertyOptional({ example: 'JOHN' }) @IsOptional() @IsString() @MaxLength(100) FirstName?: string;
+  @ApiPropertyOptional({ example: 'JOHN' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  FirstName?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) MiddleName?: string;
-  @ApiPropertyOptional({ example: 'KAMAU' }) @IsOptional() @IsString() @MaxLength(100) LastName?: string;
+  @ApiPropertyOptional({ example: 'KAMAU' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  LastName?: string;
 }
 
 export class C2bConfirmationResponse {

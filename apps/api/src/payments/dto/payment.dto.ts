@@ -127,7 +127,10 @@ export class ReassignPaymentDto {
 }
 
 export class AllocatePaymentDto {
-  @ApiProperty({ example: '65a1b2c3d4e5f60718293a4d', description: 'The customer the payment was meant for' })
+  @ApiProperty({
+    example: '65a1b2c3d4e5f60718293a4d',
+    description: 'The customer the payment was meant for',
+  })
   @IsMongoId({ message: 'customerId must be a 24-character hexadecimal id' })
   customerId!: string;
 
@@ -146,7 +149,10 @@ export class PaymentFilters {
   @IsMongoId({ message: 'customerId must be a 24-character hexadecimal id' })
   customerId?: string;
 
-  @ApiPropertyOptional({ enum: PAYMENT_STATUSES, description: 'unallocated: the queue of payments nobody matched' })
+  @ApiPropertyOptional({
+    enum: PAYMENT_STATUSES,
+    description: 'unallocated: the queue of payments nobody matched',
+  })
   @IsOptional()
   @IsIn(PAYMENT_STATUSES, { message: `status must be one of ${PAYMENT_STATUSES.join(', ')}` })
   status?: PaymentStatus;

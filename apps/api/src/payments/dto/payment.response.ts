@@ -30,7 +30,10 @@ export class PaymentResponse {
     description: 'null while the payment is unallocated',
   })
   customerId!: string | null;
-  @ApiProperty({ enum: PAYMENT_STATUSES, description: 'unallocated: no customer has the account number typed' })
+  @ApiProperty({
+    enum: PAYMENT_STATUSES,
+    description: 'unallocated: no customer has the account number typed',
+  })
   status!: PaymentStatus;
   @ApiProperty({
     type: String,
