@@ -1,6 +1,7 @@
 // Builds the configured application; main.ts, the tests and the OpenAPI generator all use it,
 // so what is tested and documented is what runs.
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -11,6 +12,9 @@ import { AppConfig } from './config/app-config';
 import { useForbiddenKeysCheck } from './http/forbidden-keys';
 import { useJsonBodyParser } from './http/json-body.parser';
 import { validationPipe } from './http/validation.pipe';
+
+/** 100,000 rows of a statement file are about 8 MB. */
+const UPLOAD_LIMIT_BYTES = 64 * 1024 * 1024;
 
 export async function createApp(options: { logs?: boolean } = {}): Promise<NestFastifyApplication> {
   // The adapter needs some settings before Nest exists; the same environment gives the same
@@ -44,6 +48,8 @@ export async function createApp(options: { logs?: boolean } = {}): Promise<NestF
   });
   // Counters for AuthRateLimitGuard; no global limit (routes opt in).
   await app.register(rateLimit, { global: false });
+  // Statement files for POST /payments/import; one file a request.
+  await app.register(multipart, { limits: { files: 1, fileSize: UPLOAD_LIMIT_BYTES } });
   app.enableCors({
     origin: config.corsOrigins,
     methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],

@@ -1,5 +1,11 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ErrorResponse } from '../http/error.response';
 import { ObjectIdPipe } from '../http/object-id.pipe';
 import { StatementQuery, StatementResponse } from './dto/statement.dto';
@@ -15,7 +21,10 @@ export class StatementsController {
   @ApiOperation({ summary: "The customer's entries in time order with a running total" })
   @ApiOkResponse({ type: StatementResponse })
   @ApiNotFoundResponse({ type: ErrorResponse, description: 'CUSTOMER_NOT_FOUND' })
-  statement(@Param('id', ObjectIdPipe) id: string, @Query() query: StatementQuery): Promise<StatementResponse> {
+  statement(
+    @Param('id', ObjectIdPipe) id: string,
+    @Query() query: StatementQuery,
+  ): Promise<StatementResponse> {
     return this.statements.statement(id, query);
   }
 }

@@ -17,17 +17,34 @@ interface Movement {
 }
 
 /** The customer's side of one payment: received, moved in or out, allocated; from its history. */
-function movementsOf(payment: Payment & { _id: Types.ObjectId }, customer: Types.ObjectId): Movement[] {
+function movementsOf(
+  payment: Payment & { _id: Types.ObjectId },
+  customer: Types.ObjectId,
+): Movement[] {
   const common = { paymentId: payment._id, reference: payment.reference };
   const history = payment.reassignments;
   const firstOwner = history.length > 0 ? history[0].fromCustomerId : payment.customerId;
   const movements: Movement[] = [];
   if (firstOwner?.equals(customer)) {
-    movements.push({ ...common, at: payment.paidAt, type: 'payment_received', amountMinor: payment.amountMinor, counterparty: null, reason: null });
+    movements.push({
+      ...common,
+      at: payment.paidAt,
+      type: 'payment_received',
+      amountMinor: payment.amountMinor,
+      counterparty: null,
+      reason: null,
+    });
   }
   for (const entry of history) {
     if (entry.fromCustomerId?.equals(customer)) {
-      movements.push({ ...common, at: entry.at, type: 'reassigned_out', amountMinor: -payment.amountMinor, counterparty: entry.toCustomerId, reason: entry.reason });
+      movements.push({
+        ...common,
+        at: entry.at,
+        type: 'reassigned_out',
+        amountMinor: -payment.amountMinor,
+        counterparty: entry.toCustomerId,
+        reason: entry.reason,
+      });
     }
     if (entry.toCustomerId.equals(customer)) {
       movements.push({
@@ -59,13 +76,23 @@ export class StatementsService {
     const id = new Types.ObjectId(customerId);
     const payments = await this.payments
       .find(
-        { $or: [{ customerId: id }, { 'reassignments.fromCustomerId': id }, { 'reassignments.toCustomerId': id }] },
+        {
+          $or: [
+            { customerId: id },
+            { 'reassignments.fromCustomerId': id },
+            { 'reassignments.toCustomerId': id },
+          ],
+        },
         { providerPayload: 0 },
       )
       .lean();
     const movements = payments
       .flatMap((payment) => movementsOf(payment, id))
-      .sort((a, b) => a.at.getTime() - b.at.getTime() || a.paymentId.toString().localeCompare(b.paymentId.toString()));
+      .sort(
+        (a, b) =>
+          a.at.getTime() - b.at.getTime() ||
+          a.paymentId.toString().localeCompare(b.paymentId.toString()),
+      );
 
     const from = query.from ? new Date(query.from) : null;
     const to = query.to ? new Date(query.to) : null;

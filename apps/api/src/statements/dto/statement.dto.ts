@@ -2,7 +2,11 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsOptional } from 'class-validator';
 
 export class StatementQuery {
-  @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Entries at or after; earlier ones make the opening balance' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    description: 'Entries at or after; earlier ones make the opening balance',
+  })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 date or date-time' })
   from?: string;
@@ -13,14 +17,24 @@ export class StatementQuery {
   to?: string;
 }
 
-export const STATEMENT_ENTRY_TYPES = ['payment_received', 'reassigned_in', 'reassigned_out', 'allocated'] as const;
+export const STATEMENT_ENTRY_TYPES = [
+  'payment_received',
+  'reassigned_in',
+  'reassigned_out',
+  'allocated',
+] as const;
 export type StatementEntryType = (typeof STATEMENT_ENTRY_TYPES)[number];
 
 export class StatementEntry {
-  @ApiProperty({ type: String, format: 'date-time', description: 'paidAt for a payment received; the move time otherwise' })
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    description: 'paidAt for a payment received; the move time otherwise',
+  })
   at!: string;
   @ApiProperty({ enum: STATEMENT_ENTRY_TYPES }) type!: StatementEntryType;
-  @ApiProperty({ example: 1500, description: 'Positive into the account, negative out of it' }) amount!: number;
+  @ApiProperty({ example: 1500, description: 'Positive into the account, negative out of it' })
+  amount!: number;
   @ApiProperty({ example: 4500, description: 'Running total after this entry' }) balance!: number;
   @ApiProperty() paymentId!: string;
   @ApiProperty({ type: String, nullable: true, example: 'RKTQDM7W6S' }) reference!: string | null;
