@@ -3,9 +3,16 @@
 import { createApiClient } from '@malipo/api-client';
 import { signInPath } from '@/auth/next-path';
 
+let signingOut = false;
+
+/** While signing out, a 401 is expected and must not become "sign in and come back here". */
+export function setSigningOut(value: boolean): void {
+  signingOut = value;
+}
+
 function returnToSignIn(): void {
   const { pathname, search } = window.location;
-  if (pathname === '/sign-in' || pathname === '/sign-up') return;
+  if (signingOut || pathname === '/sign-in' || pathname === '/sign-up') return;
   window.location.assign(signInPath(pathname + search));
 }
 

@@ -1,7 +1,7 @@
 import { ApiError, unwrap } from '@malipo/api-client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { api } from '@/api/api';
+import { api, setSigningOut } from '@/api/api';
 
 export interface Credentials {
   email: string;
@@ -26,12 +26,17 @@ async function signIn(credentials: Credentials): Promise<void> {
   if (!response.ok) throw new ApiError(response.status, await response.json().catch(() => null));
 }
 
-export function useSignIn() {
+/** A new session starts with nothing cached from an earlier one. */
+function useStartSession() {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: signIn,
-    onSuccess: () => queryClient.clear(),
-  });
+  return () => {
+    setSigningOut(false);
+    queryClient.clear();
+  };
+}
+
+export function useSignIn() {
+  return useMutation({ mutationFn: signIn, onSuccess: useStartSession() });
 }
 
 export function useSignUp() {
@@ -40,6 +45,7 @@ export function useSignUp() {
       await unwrap(api.POST('/auth/signup', { body: account }));
       await signIn(account);
     },
+    onSuccess: useStartSession(),
   });
 }
 
@@ -51,6 +57,7 @@ export function useSignOut() {
   const router = useRouter();
   return useMutation({
     mutationFn: async () => {
+      setSigningOut(true);
       await fetch('/session', { method: 'DELETE' });
     },
     onSettled: () => router.replace('/sign-in'),
