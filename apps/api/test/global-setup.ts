@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,9 @@ declare global {
 
 /** With MONGO_URI set the suite runs against that server; otherwise against a fresh FerretDB. */
 export default async function globalSetup(): Promise<void> {
+  // Some tests run the built API as a process of its own (logs, shutdown): build it once here,
+  // not in each of them at once.
+  execFileSync('npm', ['run', 'build'], { cwd: join(__dirname, '..'), stdio: 'ignore' });
   if (process.env.MONGO_URI) {
     process.env.TEST_MONGO_URI = process.env.MONGO_URI;
     return;

@@ -1,6 +1,6 @@
-// Runs the built API as its own process at the most verbose log level and reads everything it
+// Runs the built API (built by global-setup.ts) as its own process at the most verbose log level and reads everything it
 // prints: no password, hash, access token or M-Pesa callback token may appear in any line.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { freePort } from '@malipo/embedded-db';
@@ -14,7 +14,6 @@ describe('logs', () => {
   const callbackToken = `cb-${randomBytes(16).toString('hex')}`;
 
   beforeAll(async () => {
-    execFileSync('npm', ['run', 'build'], { cwd: apiDir, stdio: 'ignore' });
     const port = await freePort();
     const mongoUri = new URL(process.env.TEST_MONGO_URI!);
     mongoUri.pathname = `/malipo_logs_${randomBytes(4).toString('hex')}`;

@@ -15,8 +15,8 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-function databaseUri(name: string): string {
-  const base = process.env.TEST_MONGO_URI;
+function databaseUri(name: string, server?: string): string {
+  const base = server ?? process.env.TEST_MONGO_URI;
   if (!base)
     throw new Error('TEST_MONGO_URI is not set: run the tests with jest (see global-setup.ts)');
   const url = new URL(base);
@@ -24,14 +24,18 @@ function databaseUri(name: string): string {
   return url.toString();
 }
 
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/** The app on a database of its own, on the run's server or on `server` (a MongoDB URI). */
+export async function startTestApp(
+  env: Record<string, string> = {},
+  server?: string,
+): Promise<TestApp> {
   const name = `malipo_test_${randomBytes(6).toString('hex')}`;
   // The configuration is read from process.env while the app starts; afterwards the environment
   // is put back, so one test's settings never leak into the next app.
   const saved = { ...process.env };
   Object.assign(process.env, {
     NODE_ENV: 'test',
-    MONGO_URI: databaseUri(name),
+    MONGO_URI: databaseUri(name, server),
     JWT_SECRET: 'test-secret-that-is-long-enough-for-production-0123456789',
     LOG_LEVEL: 'silent',
     // Tests make many sign-ups and log-ins from one address; the abuse limits have tests of
