@@ -32,3 +32,6 @@ export const cursor = built<typeof import('../../apps/api/src/paging/cursor')>('
 export const customerPhone =
   built<typeof import('../../apps/api/src/customers/kenyan-phone')>('customers/kenyan-phone');
 export const appFactory = built<typeof import('../../apps/api/src/app.factory')>('app.factory');
+export const paymentsService = built<
+  Partial<typeof import('../../apps/api/src/payments/payments.service')>
+>('payments/payments.service');

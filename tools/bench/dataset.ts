@@ -4,7 +4,7 @@
 // writes. Documents go through the API's own Mongoose schemas (defaults, casting, validation),
 // so they have exactly the shape the API writes.
 import { Connection, Model, Types } from 'mongoose';
-import { accountNumber, customerSchema, paymentSchema } from './api-modules';
+import { accountNumber, customerSchema, paymentSchema, paymentsService } from './api-modules';
 import { GIVEN_NAMES, SURNAMES } from './kenyan-names';
 
 type Customer = import('../../apps/api/src/customers/customer.schema').Customer;
@@ -147,9 +147,21 @@ export async function seedDatabase(
   // A few customers pay far more often than others, as in life.
   const payer = () => Math.floor(options.customers * random() ** 1.3);
 
+  // The API's own document function when it has one (it inserts with the driver, as here);
+  // otherwise its Mongoose model, which applies the schema's defaults and casts.
+  const { paymentDocument } = paymentsService;
+  const newPayment = (incoming: Partial<Payment>): Payment =>
+    paymentDocument
+      ? paymentDocument(incoming as Parameters<typeof paymentDocument>[0])
+      : new payments(incoming).toObject();
+  const insertPayments = async (batch: Payment[]) => {
+    if (paymentDocument) await payments.collection.insertMany(batch, { ordered: false });
+    else await payments.insertMany(batch, { ordered: false });
+  };
+
   let reassigned = 0;
   for (let start = 0; start < options.payments; start += options.batchSize) {
-    const batch: Partial<Payment & { _id: Types.ObjectId }>[] = [];
+    const batch: Payment[] = [];
     const end = Math.min(options.payments, start + options.batchSize);
     for (let index = start; index < end; index++) {
       const owner = payer();
@@ -161,7 +173,6 @@ export async function seedDatabase(
       const paymentMethod = method(random);
       const reference =
         paymentMethod === 'mpesa' ? mpesaReference(index, paidAt, salt * 7919 + 1) : null;
-      const _id = new Types.ObjectId(Math.floor(createdAt.getTime() / 1000));
       const reassignments: Reassignment[] = [];
       const customerId = customerIds[owner];
       let updatedAt = createdAt;
@@ -186,23 +197,18 @@ export async function seedDatabase(
         }
         reassigned++;
       }
-      batch.push({
-        _id,
+      const incoming = {
         amountMinor: amountMinor(random),
-        currency: 'KES',
         customerId,
         reference,
-        referenceKey: reference ?? `-${_id.toString()}`,
         method: paymentMethod,
         paidAt,
         payerPhone: paymentMethod === 'mpesa' ? kenyanPhone(salt + owner) : null,
         note: random() < 0.02 ? 'Paid at the shop' : null,
-        reassignments,
-        createdAt,
-        updatedAt,
-      });
+      };
+      batch.push({ ...newPayment(incoming), reassignments, createdAt, updatedAt });
     }
-    await payments.insertMany(batch, { ordered: false });
+    await insertPayments(batch);
     options.onProgress?.('payments', batch.length);
   }
 
