@@ -95,3 +95,36 @@ test('search finds a customer by account number', async ({ page }) => {
   await page.getByLabel('Search customers').fill('nobody-has-this-name');
   await expect(page.getByText('No customer matches')).toBeVisible();
 });
+
+test('editing a customer saves the new details', async ({ page }) => {
+  await signedInStaff(page);
+  const customer = await post<Customer>(page, '/customers', {
+    name: unique('Atieno '),
+    phone: uniquePhone(),
+  });
+  await page.goto(`/customers/${customer.id}`);
+  await page.getByRole('button', { name: 'Edit customer' }).click();
+  const dialog = page.getByRole('dialog', { name: `Edit ${customer.name}` });
+  await expect(dialog.getByRole('textbox', { name: 'Name' })).toHaveValue(customer.name);
+  const renamed = unique('Atieno Odhiambo ');
+  await dialog.getByRole('textbox', { name: 'Name' }).fill(renamed);
+  await dialog.getByRole('textbox', { name: 'Phone' }).fill('0112 345 678');
+  await dialog.getByRole('button', { name: 'Save changes' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('heading', { name: renamed, exact: true })).toBeVisible();
+  await expect(page.getByText('+254112345678')).toBeVisible();
+});
+
+test('dialogs work with the keyboard', async ({ page }) => {
+  await signedInStaff(page);
+  await page.goto('/customers');
+  await page.getByRole('button', { name: 'Add customer' }).focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Add customer' });
+  await expect(dialog.getByRole('textbox', { name: 'Name' })).toBeFocused();
+  await page.keyboard.type(unique('Keyboard Kerubo '));
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('textbox', { name: 'Phone' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+});

@@ -10,9 +10,14 @@ export function setSigningOut(value: boolean): void {
   signingOut = value;
 }
 
+// Several queries of a page answer 401 together; one trip to sign-in is enough (a second one
+// would reload the sign-in page under the user's typing).
+let leaving = false;
+
 function returnToSignIn(): void {
   const { pathname, search } = window.location;
-  if (signingOut || pathname === '/sign-in' || pathname === '/sign-up') return;
+  if (leaving || signingOut || pathname === '/sign-in' || pathname === '/sign-up') return;
+  leaving = true;
   window.location.assign(signInPath(pathname + search));
 }
 

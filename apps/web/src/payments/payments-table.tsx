@@ -37,7 +37,7 @@ export function PaymentsTable({ payments, showCustomer = true, onReassign }: Pay
           {payments.map((payment) => (
             <Table.Tr key={payment.id}>
               {/* On a phone, amount and date share one cell so that the row fits 390 px. */}
-              <Table.Td hiddenFrom="sm">
+              <Table.Td hiddenFrom="sm" style={{ whiteSpace: 'nowrap' }}>
                 <Anchor component={Link} href={`/payments/${payment.id}`} fw={600} size="sm">
                   {formatKes(payment.amount)}
                 </Anchor>

@@ -1,0 +1,45 @@
+// The payments list narrows down by customer and by day (Nairobi days, whatever the browser's
+// time zone is).
+import type { Customer } from '@malipo/api-client';
+import { expect, post, signedInStaff, test, unique, uniquePhone } from './fixtures';
+
+test('payments can be filtered by customer and by date range', async ({ page }) => {
+  await signedInStaff(page);
+  const [first, second] = await Promise.all(
+    ['Mumbi', 'Omondi'].map((name) =>
+      post<Customer>(page, '/customers', { name: unique(`${name} `), phone: uniquePhone() }),
+    ),
+  );
+  const early = unique('EARLY').toUpperCase();
+  const late = unique('LATE').toUpperCase();
+  // 23:30 in Nairobi on 1 March is still 1 March there, though it is 20:30 UTC.
+  await post(page, '/payments', {
+    customerId: first.id,
+    amount: 100,
+    reference: early,
+    paidAt: '2026-03-01T20:30:00.000Z',
+  });
+  await post(page, '/payments', {
+    customerId: second.id,
+    amount: 200,
+    reference: late,
+    paidAt: '2026-03-02T08:00:00.000Z',
+  });
+
+  await page.goto('/payments');
+  await page.getByRole('combobox', { name: 'Customer' }).fill(first.accountNumber);
+  await page.getByRole('option', { name: new RegExp(first.name) }).click();
+  await expect(page.getByRole('row', { name: new RegExp(early) })).toBeVisible();
+  await expect(page.getByRole('row', { name: new RegExp(late) })).toBeHidden();
+
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await page.getByRole('textbox', { name: 'From' }).fill('2026-03-02');
+  await page.getByRole('textbox', { name: 'To' }).fill('2026-03-02');
+  await expect(page.getByRole('row', { name: new RegExp(late) })).toBeVisible();
+  await expect(page.getByRole('row', { name: new RegExp(early) })).toBeHidden();
+
+  await page.getByRole('textbox', { name: 'From' }).fill('2026-03-01');
+  await page.getByRole('textbox', { name: 'To' }).fill('2026-03-01');
+  await expect(page.getByRole('row', { name: new RegExp(early) })).toBeVisible();
+  await expect(page.getByRole('row', { name: new RegExp(late) })).toBeHidden();
+});
