@@ -13,7 +13,7 @@ import { operationNames, replay, startCaptureApp, type Operation } from './captu
 import { parseArgs, positiveInteger } from './cli-args';
 import { openDatabase, repositoryRoot, type Database } from './database';
 import { loadApi, loadDriver } from './load';
-import { MemoryWatch, machine, waitUntilIdle } from './machine';
+import { MemoryWatch, cpuSeconds, machine, waitUntilIdle } from './machine';
 import { explainFind, planProblems, type Plan } from './plans';
 import {
   markdown,
@@ -55,6 +55,7 @@ async function main(): Promise<number> {
       reseed: { type: 'boolean', default: false },
       label: { type: 'string' },
       only: { type: 'string' },
+      'read-amount': { type: 'string' },
       'cpu-prof': { type: 'string' },
       'no-docs': { type: 'boolean', default: false },
     },
@@ -69,9 +70,13 @@ async function main(): Promise<number> {
   const connections = positiveInteger(
     'connections',
     values.connections,
-    quick ? QUICK.connections : 10,
+    quick ? QUICK.connections : 4,
   );
-  const seconds = positiveInteger('duration', values.duration, quick ? QUICK.seconds : 10);
+  const seconds = positiveInteger('duration', values.duration, quick ? QUICK.seconds : 15);
+  // For datasets where one list request takes minutes: a fixed number of read requests.
+  const readAmount = values['read-amount']
+    ? positiveInteger('read-amount', values['read-amount'], 0)
+    : undefined;
   const label = values.label ?? (quick ? 'quick' : labelFor(payments));
   const dataDir = values['data-dir'] ?? `data/bench-${label}`;
   const only = values.only ? new Set(values.only.split(',')) : null;
@@ -196,14 +201,36 @@ async function main(): Promise<number> {
         scenario.kind === 'write'
           ? scenario.baseline
           : (i: number) => replay(db, queries[i % queries.length]);
+      const load = {
+        connections,
+        seconds,
+        amount: scenario.kind === 'write' ? undefined : readAmount,
+      };
+      const dbPid = database.pid ?? 0;
       process.stdout.write(`${scenario.title}: API...`);
       await waitUntilIdle(pids);
       apiMemory.startWindow();
-      const apiResult = await loadApi(api.url, token, scenario.request, { connections, seconds });
+      let cpu = { api: cpuSeconds(api.pid), db: cpuSeconds(dbPid) };
+      const apiResult = await loadApi(api.url, token, scenario.request, load);
       const apiRssPeakMiB = apiMemory.windowPeakMiB;
       process.stdout.write(` ${apiResult.perSecond} req/s; driver...`);
+      // CPU per request, counted until the servers are idle again: robust to other load.
       await waitUntilIdle(pids);
-      const baseline = await loadDriver(baselineOperation, { connections, seconds });
+      const perApiRequest = (seconds: number) =>
+        Math.round((seconds * 1000) / Math.max(1, apiResult.requests + apiResult.errors));
+      const apiCpu = {
+        api: perApiRequest(cpuSeconds(api.pid) - cpu.api),
+        database: perApiRequest(cpuSeconds(dbPid) - cpu.db),
+      };
+      cpu = { api: process.cpuUsage().user + process.cpuUsage().system, db: cpuSeconds(dbPid) };
+      const baseline = await loadDriver(baselineOperation, load);
+      await waitUntilIdle(pids);
+      const perBaseline = (seconds: number) =>
+        Math.round((seconds * 1000) / Math.max(1, baseline.requests + baseline.errors));
+      const baselineCpu = {
+        client: perBaseline((process.cpuUsage().user + process.cpuUsage().system - cpu.api) / 1e6),
+        database: perBaseline(cpuSeconds(dbPid) - cpu.db),
+      };
       const ratio = {
         throughput: baseline.perSecond
           ? Math.round((apiResult.perSecond / baseline.perSecond) * 100) / 100
@@ -229,6 +256,7 @@ async function main(): Promise<number> {
         baseline,
         ratio,
         apiRssPeakMiB,
+        cpuMsPerRequest: { api: apiCpu, baseline: baselineCpu },
         operations: { api: apiOps, baseline: baselineOps, same },
       });
     }
@@ -242,7 +270,7 @@ async function main(): Promise<number> {
       machine: info,
       database: database.description,
       dataset: { customers, payments, seededSeconds },
-      settings: { connections, seconds },
+      settings: { connections, seconds, readAmount: readAmount ?? null },
       scenarios: results,
       plans,
       memory: {

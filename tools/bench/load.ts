@@ -21,6 +21,8 @@ export interface LoadResult {
 export interface LoadOptions {
   connections: number;
   seconds: number;
+  /** A fixed number of requests instead of a time (for requests that take minutes). */
+  amount?: number;
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
@@ -37,8 +39,9 @@ export async function loadApi(
     url,
     connections: options.connections,
     duration: options.seconds,
+    ...(options.amount ? { amount: options.amount } : {}),
     // A slow request must still complete (and count) rather than be dropped as a timeout.
-    timeout: Math.max(30, options.seconds * 3),
+    timeout: options.amount ? 3600 : Math.max(30, options.seconds * 3),
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     method: first.method,
     requests: [
@@ -82,9 +85,9 @@ export async function loadDriver(
   let next = 0;
   let firstError: unknown;
   const started = performance.now();
-  const deadline = started + options.seconds * 1000;
+  const deadline = options.amount ? Infinity : started + options.seconds * 1000;
   const worker = async () => {
-    while (performance.now() < deadline) {
+    while (performance.now() < deadline && (!options.amount || next < options.amount)) {
       const i = next++;
       const t0 = performance.now();
       try {
@@ -105,7 +108,7 @@ export async function loadDriver(
       firstError instanceof Error ? firstError.message : firstError,
     );
   latencies.sort((a, b) => a - b);
-  const seconds = options.seconds;
+  const seconds = options.amount ? (performance.now() - started) / 1000 : options.seconds;
   return {
     requests: latencies.length,
     perSecond: round(latencies.length / seconds),

@@ -9,6 +9,8 @@ export interface Machine {
   memoryGiB: number;
   os: string;
   node: string;
+  /** 1-minute load average when the run started: other work on the machine skews results. */
+  loadAverage: number;
 }
 
 export function machine(): Machine {
@@ -19,6 +21,7 @@ export function machine(): Machine {
     memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     node: process.version,
+    loadAverage: Math.round(os.loadavg()[0] * 10) / 10,
   };
 }
 

@@ -15,6 +15,11 @@ export interface ScenarioResult {
   /** API throughput / baseline throughput, and API p99 / baseline p99. */
   ratio: { throughput: number; p99: number };
   apiRssPeakMiB: number;
+  /** CPU milliseconds per completed request: of the API and the database server (API side), of this client and the database server (baseline). */
+  cpuMsPerRequest: {
+    api: { api: number; database: number };
+    baseline: { client: number; database: number };
+  };
   operations: { api: string[]; baseline: string[]; same: boolean };
 }
 
@@ -25,7 +30,7 @@ export interface BenchReport {
   machine: Machine;
   database: string;
   dataset: { customers: number; payments: number; seededSeconds: number | null };
-  settings: { connections: number; seconds: number };
+  settings: { connections: number; seconds: number; readAmount: number | null };
   scenarios: ScenarioResult[];
   plans: Plan[];
   memory: { apiStartMiB: number; apiPeakMiB: number; databasePeakMiB: number | null };
@@ -42,22 +47,25 @@ export function markdown(report: BenchReport): string {
     `**${dataset.payments.toLocaleString('en-US')} payments, ${dataset.customers.toLocaleString('en-US')} customers** — ${report.date}`,
     '',
     `- Command: \`${report.command}\``,
-    `- Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB; ${machine.os}; Node ${machine.node}`,
+    `- Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB; ${machine.os}; Node ${machine.node}; load average ${machine.loadAverage} at the start (other work on the machine)`,
     `- Database: ${report.database}` +
       (dataset.seededSeconds === null
         ? ' (seeded earlier)'
         : `; seeded in ${dataset.seededSeconds.toFixed(1)} s`),
-    `- Load: ${report.settings.connections} concurrent connections (API) and as many concurrent driver calls (baseline), ${report.settings.seconds} s per scenario and side`,
+    `- Load: ${report.settings.connections} concurrent connections (API) and as many concurrent driver calls (baseline), ` +
+      (report.settings.readAmount
+        ? `${report.settings.readAmount} request(s) per read scenario and side, ${report.settings.seconds} s per write scenario and side`
+        : `${report.settings.seconds} s per scenario and side`),
     `- API memory (RSS): ${report.memory.apiStartMiB} MiB after start, peak ${report.memory.apiPeakMiB} MiB` +
       (report.memory.databasePeakMiB === null
         ? ''
         : `; database server peak ${report.memory.databasePeakMiB} MiB`),
     '',
-    '| Scenario | API req/s | API p50 ms | API p99 ms | Driver req/s | Driver p50 ms | Driver p99 ms | API / driver req/s | API RSS peak MiB | Errors (API/driver) |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| Scenario | API req/s | API p50 ms | API p99 ms | Driver req/s | Driver p50 ms | Driver p99 ms | API / driver req/s | API RSS peak MiB | CPU ms/req: API + DB (API side) | CPU ms/req: client + DB (driver) | Errors (API/driver) |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...report.scenarios.map(
       (s) =>
-        `| ${s.title} | ${fmt(s.api.perSecond)} | ${fmt(s.api.p50)} | ${fmt(s.api.p99)} | ${fmt(s.baseline.perSecond)} | ${fmt(s.baseline.p50)} | ${fmt(s.baseline.p99)} | ${(s.ratio.throughput * 100).toFixed(0)}% | ${s.apiRssPeakMiB} | ${s.api.errors}/${s.baseline.errors} |`,
+        `| ${s.title} | ${fmt(s.api.perSecond)} | ${fmt(s.api.p50)} | ${fmt(s.api.p99)} | ${fmt(s.baseline.perSecond)} | ${fmt(s.baseline.p50)} | ${fmt(s.baseline.p99)} | ${(s.ratio.throughput * 100).toFixed(0)}% | ${s.apiRssPeakMiB} | ${s.cpuMsPerRequest.api.api} + ${s.cpuMsPerRequest.api.database} | ${s.cpuMsPerRequest.baseline.client} + ${s.cpuMsPerRequest.baseline.database} | ${s.api.errors}/${s.baseline.errors} |`,
     ),
     '',
     'Database operations per request (captured from the API with Mongoose debug; the baseline issues the same):',
