@@ -73,5 +73,39 @@ export function openApiDocument(app: NestFastifyApplication): OpenAPIObject {
     .setVersion('1')
     .addBearerAuth()
     .build();
-  return SwaggerModule.createDocument(app, config);
+  return withCommonResponses(SwaggerModule.createDocument(app, config));
+}
+
+/**
+ * The responses that every operation can give whatever its controller says, because they come
+ * from app-wide parts: validation and the operator-key check (400), the bearer guard (401), the
+ * body parser and limit (413, 415) and the database (503). Documented once here, so that the
+ * document lists every status the API really returns (the fuzzer, tools/fuzz, checks it).
+ */
+function withCommonResponses(document: OpenAPIObject): OpenAPIObject {
+  const error = (description: string) => ({
+    description,
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponse' } } },
+  });
+  for (const item of Object.values(document.paths)) {
+    for (const method of ['get', 'put', 'post', 'delete', 'patch'] as const) {
+      const operation = item[method];
+      if (!operation) continue;
+      const common: Record<string, ReturnType<typeof error>> = {
+        '400': error('VALIDATION_FAILED (also for $-operator or prototype keys), INVALID_JSON'),
+        '503': error('DATABASE_UNAVAILABLE: the database is unreachable; try again shortly'),
+      };
+      if (operation.security?.some((requirement) => 'bearer' in requirement)) {
+        common['401'] = error('UNAUTHORIZED: a missing, invalid or expired bearer token');
+      }
+      if (operation.requestBody) {
+        common['413'] = error('PAYLOAD_TOO_LARGE: the body is larger than BODY_LIMIT_BYTES');
+        common['415'] = error('UNSUPPORTED_MEDIA_TYPE: the body is not of a documented type');
+      }
+      const responses = { ...operation.responses };
+      for (const [status, response] of Object.entries(common)) responses[status] ??= response;
+      operation.responses = responses;
+    }
+  }
+  return document;
 }

@@ -27,6 +27,19 @@ const CODE_BY_STATUS: Partial<Record<number, string>> = {
   503: 'SERVICE_UNAVAILABLE',
 };
 
+/** What the multipart parser (busboy) throws, as plain Errors, for a malformed upload. */
+const MALFORMED_MULTIPART =
+  /^(Multipart: |Unexpected end of (form|multipart data)|Malformed part header)/;
+
+/** Fastify's and its plugins' own client errors (FST_…) carry their 4xx status. */
+function fastifyClientError(exception: unknown): { statusCode: number; message: string } | null {
+  if (!(exception instanceof Error)) return null;
+  const { statusCode, code } = exception as Error & { statusCode?: unknown; code?: unknown };
+  if (typeof code !== 'string' || !code.startsWith('FST_')) return null;
+  if (typeof statusCode !== 'number' || statusCode < 400 || statusCode > 499) return null;
+  return { statusCode, message: exception.message };
+}
+
 function body(status: number, code: string, message: string | string[]): ErrorBody {
   return { statusCode: status, error: STATUS_CODES[status] ?? 'Error', code, message };
 }
@@ -43,6 +56,16 @@ export function toErrorBody(exception: unknown): ErrorBody {
         ? (response as { message: string | string[] }).message
         : exception.message;
     return body(status, CODE_BY_STATUS[status] ?? 'ERROR', message);
+  }
+  const fastify = fastifyClientError(exception);
+  if (fastify)
+    return body(
+      fastify.statusCode,
+      CODE_BY_STATUS[fastify.statusCode] ?? 'BAD_REQUEST',
+      fastify.message,
+    );
+  if (exception instanceof Error && MALFORMED_MULTIPART.test(exception.message)) {
+    return body(400, 'INVALID_UPLOAD', 'The multipart/form-data body is malformed');
   }
   if (exception instanceof MongooseError.CastError) {
     return body(400, 'INVALID_ID', `${exception.path} is not a valid id`);

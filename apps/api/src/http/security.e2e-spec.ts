@@ -125,6 +125,24 @@ describe('protections on every route', () => {
     });
   });
 
+  it('answers a malformed multipart body with 400, not 500 (found by the fuzzer)', async () => {
+    for (const [type, body] of [
+      ['multipart/form-data', ''],
+      ['multipart/form-data; boundary=abc', '--abc\r\nFalse--abc--\r\n'],
+      [
+        'multipart/form-data; boundary=abc',
+        '--abc\r\nContent-Disposition: form-data; name="file"\r\n\r\nx',
+      ],
+    ]) {
+      const response = await t.http
+        .post('/payments/import')
+        .set(auth)
+        .set('Content-Type', type)
+        .send(body);
+      expect({ type, status: response.status }).toEqual({ type, status: 400 });
+    }
+  });
+
   describe('headers', () => {
     it.each(['/health', '/customers', '/nowhere'])('sets security headers on %s', async (path) => {
       const response = await t.http.get(path).set(auth);
