@@ -11,6 +11,10 @@ export default defineConfig({
   workers: 2,
   reporter: [['list']],
   outputDir: '../../test-results/web',
+  projects: [
+    { name: 'flows', testIgnore: /paging\.spec\.ts/ },
+    { name: 'paging', testMatch: /paging\.spec\.ts/, dependencies: ['flows'] },
+  ],
   use: {
     browserName: 'chromium',
     launchOptions: {

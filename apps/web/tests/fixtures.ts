@@ -14,6 +14,9 @@ export const test = base.extend({
 });
 export { expect };
 
+// Each run has a database of its own, so customer names only need to differ between tests (they
+// do, by hand, and read like real names in the screenshots); emails, phones and references
+// must be unique to the API, so they get random parts.
 export function unique(prefix: string): string {
   return `${prefix}${randomBytes(4).toString('hex')}`;
 }

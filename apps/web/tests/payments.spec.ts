@@ -6,8 +6,8 @@ import { expect, post, signedInStaff, test, unique, uniquePhone } from './fixtur
 test('payments can be filtered by customer and by date range', async ({ page }) => {
   await signedInStaff(page);
   const [first, second] = await Promise.all(
-    ['Mumbi', 'Omondi'].map((name) =>
-      post<Customer>(page, '/customers', { name: unique(`${name} `), phone: uniquePhone() }),
+    ['Mumbi Wanjiru', 'Omondi Ochieng'].map((name) =>
+      post<Customer>(page, '/customers', { name, phone: uniquePhone() }),
     ),
   );
   const early = unique('EARLY').toUpperCase();

@@ -14,8 +14,8 @@ import {
 
 test('a new member of staff signs up, records a payment and reassigns it', async ({ page }) => {
   const staff = newStaff();
-  const wrong = { name: unique('Achieng Otieno '), phone: uniquePhone() };
-  const right = { name: unique('Brian Mwangi '), email: `${unique('brian-')}@example.com` };
+  const wrong = { name: 'Achieng Otieno', phone: uniquePhone() };
+  const right = { name: 'Brian Mwangi', email: `${unique('brian.mwangi.')}@example.com` };
   const reference = unique('RKT').toUpperCase();
 
   await test.step('sign up', async () => {
@@ -79,7 +79,7 @@ test('a new member of staff signs up, records a payment and reassigns it', async
     await expect(dialog.getByText('Pick the customer who should have this payment')).toBeVisible();
     await expect(dialog.getByText('Say why the payment is moved')).toBeVisible();
 
-    await dialog.getByRole('combobox', { name: 'Move to customer' }).fill(right.name.slice(-8));
+    await dialog.getByRole('combobox', { name: 'Move to customer' }).fill('Brian');
     await page.getByRole('option', { name: new RegExp(right.name) }).click();
     await dialog.getByLabel('Reason').fill('Customer typed the wrong account number');
     await screenshots(page, 'reassign-dialog', false);
@@ -135,8 +135,8 @@ test('a move that somebody else made first is explained, with the current owner'
 }) => {
   await signedInStaff(page);
   const [a, b, c] = await Promise.all(
-    ['Amina', 'Baraka', 'Chebet'].map((name) =>
-      post<Customer>(page, '/customers', { name: unique(`${name} `), phone: uniquePhone() }),
+    ['Amina Hassan', 'Baraka Kiptoo', 'Chebet Rotich'].map((name) =>
+      post<Customer>(page, '/customers', { name, phone: uniquePhone() }),
     ),
   );
   const payment = await post<{ id: string }>(page, '/payments', {

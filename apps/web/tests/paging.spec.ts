@@ -1,0 +1,32 @@
+// Paging needs more customers than a page holds. It runs after the other tests (see the
+// projects in playwright.config.ts), so that its 51 customers do not crowd their screenshots.
+import type { Customer } from '@malipo/api-client';
+import { expect, post, signedInStaff, test, unique } from './fixtures';
+
+test('the customer list pages through the results', async ({ page }) => {
+  await signedInStaff(page);
+  // One more than the API's default page of 50.
+  for (let batch = 0; batch < 51; batch += 17) {
+    await Promise.all(
+      Array.from({ length: 17 }, (_, index) =>
+        post<Customer>(page, '/customers', {
+          name: `Paging Example ${String(batch + index + 1).padStart(2, '0')}`,
+          email: `${unique('paging-')}@example.com`,
+        }),
+      ),
+    );
+  }
+  await page.goto('/customers');
+  await page.getByRole('textbox', { name: 'Search customers' }).fill('Paging Example');
+  const rows = page.getByRole('row').filter({ hasText: 'Paging Example' });
+  await expect(rows).toHaveCount(50);
+  await expect(page.getByText('Page 1')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Next page' }).click();
+  await expect(page.getByText('Page 2')).toBeVisible();
+  await expect(rows).toHaveCount(1);
+  await expect(page.getByRole('button', { name: 'Next page' })).toBeDisabled();
+
+  await page.getByRole('button', { name: 'Previous page' }).click();
+  await expect(rows).toHaveCount(50);
+});
