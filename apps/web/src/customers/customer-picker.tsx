@@ -7,8 +7,10 @@ import { useMemo, useState } from 'react';
 import { useCustomers } from './customers.queries';
 
 export function customerLabel(customer: Customer): string {
+  // The account number comes before the contact: it is what a wrong M-Pesa payment names,
+  // and on a phone the end of a long label is cut off.
   const contact = customer.phone ?? customer.email;
-  return [customer.name, contact, `account ${customer.accountNumber}`].filter(Boolean).join(' · ');
+  return [customer.name, `account ${customer.accountNumber}`, contact].filter(Boolean).join(' · ');
 }
 
 interface CustomerPickerProps {
