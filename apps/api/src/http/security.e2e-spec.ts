@@ -125,6 +125,26 @@ describe('protections on every route', () => {
     });
   });
 
+  it('answers a missing body with 400 on every route that takes a JSON body (found by the fuzzer)', async () => {
+    const document = openApiDocument(t.app);
+    for (const { method, path } of all.filter((route) => route.hasBody)) {
+      const body = document.paths[path][method]!.requestBody as {
+        content: Record<string, unknown>;
+      };
+      if (!body.content['application/json']) continue;
+      const response = await t.http[method](concrete(path)).set(auth);
+      expect({
+        route: `${method} ${path}`,
+        status: response.status,
+        code: response.body.code,
+      }).toEqual({
+        route: `${method} ${path}`,
+        status: 400,
+        code: 'VALIDATION_FAILED',
+      });
+    }
+  });
+
   it('answers a malformed multipart body with 400, not 500 (found by the fuzzer)', async () => {
     for (const [type, body] of [
       ['multipart/form-data', ''],
