@@ -284,11 +284,11 @@ async function main(): Promise<number> {
     const text = markdown(report);
     console.log(`\n${text}\n`);
     const jsonFile = resolve(__dirname, 'results', `${label}.json`);
-    writeJson(jsonFile, report);
+    await writeJson(jsonFile, report);
     console.log(`Wrote ${jsonFile}`);
     if (writeDocs) {
       const docs = resolve(repositoryRoot, 'docs/performance.md');
-      writeMarkdownSection(docs, label, text);
+      await writeMarkdownSection(docs, label, text);
       console.log(`Updated ${docs}`);
     }
     if (problems.length) {

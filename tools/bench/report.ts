@@ -2,6 +2,7 @@
 // into a marked section of docs/performance.md so the hand-written analysis around it stays.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { format, resolveConfig } from 'prettier';
 import type { LoadResult } from './load';
 import type { Machine } from './machine';
 import type { Plan } from './plans';
@@ -88,13 +89,23 @@ export function markdown(report: BenchReport): string {
   return lines.join('\n');
 }
 
-export function writeJson(file: string, report: BenchReport): void {
+/** Formats as the repository's Prettier does, so `npm run lint` stays clean after a run. */
+async function prettified(file: string, text: string): Promise<string> {
+  const options = (await resolveConfig(file)) ?? {};
+  return format(text, { ...options, filepath: file });
+}
+
+export async function writeJson(file: string, report: BenchReport): Promise<void> {
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
+  writeFileSync(file, await prettified(file, JSON.stringify(report, null, 2)));
 }
 
 /** Replaces (or appends) the section marked with the label in the markdown file. */
-export function writeMarkdownSection(file: string, label: string, body: string): void {
+export async function writeMarkdownSection(
+  file: string,
+  label: string,
+  body: string,
+): Promise<void> {
   const start = `<!-- bench:${label}:start -->`;
   const end = `<!-- bench:${label}:end -->`;
   const section = `${start}\n\n${body}\n\n${end}`;
@@ -106,5 +117,5 @@ export function writeMarkdownSection(file: string, label: string, body: string):
       ? current.slice(0, from) + section + current.slice(to + end.length)
       : `${current.trimEnd()}\n\n${section}\n`;
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, next);
+  writeFileSync(file, await prettified(file, next));
 }
