@@ -12,6 +12,7 @@ import { startApi, signIn, type ApiProcess } from './api-process';
 import { operationNames, replay, startCaptureApp, type Operation } from './capture';
 import { parseArgs, positiveInteger } from './cli-args';
 import { openDatabase, repositoryRoot, type Database } from './database';
+import { measureExport, type ExportResult } from './export-check';
 import { loadApi, loadDriver } from './load';
 import { MemoryWatch, cpuSeconds, machine, waitUntilIdle } from './machine';
 import { explainFind, planProblems, type Plan } from './plans';
@@ -56,6 +57,7 @@ async function main(): Promise<number> {
       label: { type: 'string' },
       only: { type: 'string' },
       'read-amount': { type: 'string' },
+      'no-export': { type: 'boolean', default: false },
       'cpu-prof': { type: 'string' },
       'no-docs': { type: 'boolean', default: false },
     },
@@ -260,6 +262,22 @@ async function main(): Promise<number> {
         operations: { api: apiOps, baseline: baselineOps, same },
       });
     }
+    // The CSV export of every payment, once (skipped with --no-export: on FerretDB it sorts
+    // the whole collection in memory and looks customers up batch by batch).
+    let exported: ExportResult | null = null;
+    if (!values['no-export'] && !only) {
+      process.stdout.write('GET /payments/export (CSV of every payment)...');
+      await waitUntilIdle(pids);
+      exported = await measureExport(api.url, token, api.pid);
+      console.log(
+        exported
+          ? ` ${exported.rows} rows, ${exported.megabytes} MiB in ${exported.seconds} s; API RSS ${exported.apiRssBeforeMiB} -> peak ${exported.apiRssPeakMiB} MiB`
+          : ' no export route',
+      );
+      if (exported && exported.status !== 200) {
+        problems.push(`export: the API answered ${exported.status}`);
+      }
+    }
     apiMemory.stop();
     dbMemory?.stop();
 
@@ -278,6 +296,7 @@ async function main(): Promise<number> {
         apiPeakMiB: apiMemory.peakMiB,
         databasePeakMiB: dbMemory?.peakMiB ?? null,
       },
+      export: exported,
       problems,
       seconds: Math.round((Date.now() - started) / 1000),
     };

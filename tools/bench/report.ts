@@ -3,6 +3,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { format, resolveConfig } from 'prettier';
+import type { ExportResult } from './export-check';
 import type { LoadResult } from './load';
 import type { Machine } from './machine';
 import type { Plan } from './plans';
@@ -35,6 +36,7 @@ export interface BenchReport {
   scenarios: ScenarioResult[];
   plans: Plan[];
   memory: { apiStartMiB: number; apiPeakMiB: number; databasePeakMiB: number | null };
+  export: ExportResult | null;
   problems: string[];
   seconds: number;
 }
@@ -61,6 +63,9 @@ export function markdown(report: BenchReport): string {
       (report.memory.databasePeakMiB === null
         ? ''
         : `; database server peak ${report.memory.databasePeakMiB} MiB`),
+    report.export
+      ? `- CSV export (\`GET /payments/export\`, every payment): ${report.export.rows.toLocaleString('en-US')} rows, ${report.export.megabytes} MiB in ${report.export.seconds} s; API RSS ${report.export.apiRssBeforeMiB} MiB before, peak ${report.export.apiRssPeakMiB} MiB while streaming`
+      : '- CSV export: not measured',
     '',
     '| Scenario | API req/s | API p50 ms | API p99 ms | Driver req/s | Driver p50 ms | Driver p99 ms | API / driver req/s | API RSS peak MiB | CPU ms/req: API + DB (API side) | CPU ms/req: client + DB (driver) | Errors (API/driver) |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
