@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { toErrorBody } from './error-body';
 
 describe('toErrorBody', () => {
@@ -26,6 +27,16 @@ describe('toErrorBody', () => {
       statusCode: 413,
     });
     expect(toErrorBody(tooLarge)).toMatchObject({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE' });
+  });
+
+  it('turns a CSV parse error into a 400', () => {
+    let thrown: unknown;
+    try {
+      parse('a,b\n"x"y,1\n', { columns: true });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(toErrorBody(thrown)).toMatchObject({ statusCode: 400, code: 'INVALID_CSV' });
   });
 
   it('still answers anything else with a generic 500', () => {

@@ -67,6 +67,12 @@ export function toErrorBody(exception: unknown): ErrorBody {
   if (exception instanceof Error && MALFORMED_MULTIPART.test(exception.message)) {
     return body(400, 'INVALID_UPLOAD', 'The multipart/form-data body is malformed');
   }
+  // An uploaded file that is not valid CSV is the client's mistake, wherever it is parsed.
+  // (By name: csv-parse's streaming and sync entry points are separate bundles with classes of
+  // their own.)
+  if (exception instanceof Error && exception.constructor.name === 'CsvError') {
+    return body(400, 'INVALID_CSV', `The CSV file is malformed: ${exception.message}`);
+  }
   if (exception instanceof MongooseError.CastError) {
     return body(400, 'INVALID_ID', `${exception.path} is not a valid id`);
   }

@@ -145,13 +145,18 @@ describe('protections on every route', () => {
     }
   });
 
-  it('answers a malformed multipart body with 400, not 500 (found by the fuzzer)', async () => {
+  it('answers a malformed multipart body or CSV file with 400, not 500 (found by the fuzzer)', async () => {
     for (const [type, body] of [
       ['multipart/form-data', ''],
       ['multipart/form-data; boundary=abc', '--abc\r\nFalse--abc--\r\n'],
       [
         'multipart/form-data; boundary=abc',
         '--abc\r\nContent-Disposition: form-data; name="file"\r\n\r\nx',
+      ],
+      [
+        'multipart/form-data; boundary=abc',
+        '--abc\r\nContent-Disposition: form-data; name="file"; filename="f.csv"\r\n\r\n' +
+          '<Q"E,1\r\n--abc--\r\n',
       ],
     ]) {
       const response = await t.http
