@@ -26,7 +26,7 @@ const { values: args, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     seconds: { type: 'string', default: '60' },
-    workers: { type: 'string', default: '4' },
+    workers: { type: 'string', default: '1' },
   },
 });
 
