@@ -34,13 +34,7 @@ export class AuthGuard implements CanActivate {
     if (scheme !== 'Bearer' || !token) throw unauthorized();
     let userId: string;
     try {
-      const payload = await this.jwt.verifyAsync<{ sub: string }>(token, {
-        secret: this.config.jwt.secret,
-        algorithms: ['HS256'],
-        issuer: this.config.jwt.issuer,
-        audience: this.config.jwt.audience,
-      });
-      userId = payload.sub;
+      userId = (await this.verify(token)).sub;
     } catch {
       throw unauthorized();
     }
@@ -50,5 +44,20 @@ export class AuthGuard implements CanActivate {
     if (!(await this.users.exists({ _id: userId }))) throw unauthorized();
     request.user = { id: userId };
     return true;
+  }
+
+  /** With the current secret, or while a rotation is under way, with the previous one. */
+  private async verify(token: string): Promise<{ sub: string }> {
+    const { secret, previousSecret, issuer, audience } = this.config.jwt;
+    const options = { algorithms: ['HS256' as const], issuer, audience };
+    try {
+      return await this.jwt.verifyAsync<{ sub: string }>(token, { ...options, secret });
+    } catch (error) {
+      if (!previousSecret) throw error;
+      return await this.jwt.verifyAsync<{ sub: string }>(token, {
+        ...options,
+        secret: previousSecret,
+      });
+    }
   }
 }

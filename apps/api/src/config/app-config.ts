@@ -27,6 +27,7 @@ class Environment {
   @IsOptional() @IsString() HOST = '127.0.0.1';
   @IsString() MONGO_URI!: string;
   @IsOptional() @IsString() JWT_SECRET?: string;
+  @IsOptional() @IsString() JWT_PREVIOUS_SECRET?: string;
   @IsOptional() @IsString() JWT_EXPIRES_IN = '1h';
   @IsOptional() @IsIn(LOG_LEVELS) LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
   @IsOptional() @IsString() DATA_DIR = './data';
@@ -56,7 +57,14 @@ export class AppConfig {
   readonly port!: number;
   readonly host!: string;
   readonly mongoUri!: string;
-  readonly jwt!: { secret: string; expiresInSeconds: number; issuer: string; audience: string };
+  readonly jwt!: {
+    secret: string;
+    /** Still accepted for verifying (not for signing) while tokens signed with it expire. */
+    previousSecret: string | null;
+    expiresInSeconds: number;
+    issuer: string;
+    audience: string;
+  };
   readonly logLevel!: (typeof LOG_LEVELS)[number];
   /** Largest accepted JSON body; larger is a 413. */
   readonly bodyLimitBytes!: number;
@@ -90,6 +98,7 @@ export class AppConfig {
       mongoUri: env.MONGO_URI,
       jwt: {
         secret: jwtSecret(env),
+        previousSecret: env.JWT_PREVIOUS_SECRET ?? null,
         expiresInSeconds: parseDuration(env.JWT_EXPIRES_IN, 'JWT_EXPIRES_IN'),
         issuer: 'malipo',
         audience: 'malipo-api',
