@@ -80,6 +80,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     const database = await startEmbeddedDb({ dataDir: join(dataDir, 'db') });
     stops.push(() => database.stop());
 
+    // The tests play M-Pesa, whose callbacks carry this token in their URL.
+    const mpesaToken = randomBytes(24).toString('hex');
     const apiPort = await freePort();
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     const api = spawn(process.execPath, [join(apiDir, 'dist', 'main.js')], {
@@ -95,6 +97,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
         LOG_LEVEL: 'warn',
         // Every test signs in from the same address; the limit is the API's to test, not ours.
         AUTH_RATE_LIMIT_MAX: '1000',
+        MPESA_CALLBACK_TOKEN: mpesaToken,
       },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
@@ -120,6 +123,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 
     // Playwright hands the environment of the global setup to the test workers.
     process.env.MALIPO_WEB_URL = webUrl;
+    process.env.MALIPO_MPESA_TOKEN = mpesaToken;
     return teardown;
   } catch (error) {
     await teardown();

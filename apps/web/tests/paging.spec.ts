@@ -17,7 +17,12 @@ test('the customer list pages through the results', async ({ page }) => {
     );
   }
   await page.goto('/customers');
+  // The search is sent after a pause in typing; wait for its answer before paging.
+  const searched = page.waitForResponse(
+    (response) => new URL(response.url()).searchParams.get('search') === 'Paging Example',
+  );
   await page.getByRole('textbox', { name: 'Search customers' }).fill('Paging Example');
+  await searched;
   const rows = page.getByRole('row').filter({ hasText: 'Paging Example' });
   await expect(rows).toHaveCount(50);
   await expect(page.getByText('Page 1')).toBeVisible();

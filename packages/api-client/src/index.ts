@@ -8,6 +8,10 @@ export type { components, paths } from './schema';
 type Schemas = components['schemas'];
 export type User = Schemas['UserResponse'];
 export type Customer = Schemas['CustomerResponse'];
+/** A customer with their totals, as `GET /customers/{id}` returns them. */
+export type CustomerDetail = Schemas['CustomerDetailResponse'];
+export type Statement = Schemas['StatementResponse'];
+export type StatementEntry = Schemas['StatementEntry'];
 export type CustomerPage = Schemas['CustomerPage'];
 export type CreateCustomer = Schemas['CreateCustomerDto'];
 export type UpdateCustomer = Schemas['UpdateCustomerDto'];
@@ -17,6 +21,8 @@ export type PaymentMethod = Payment['method'];
 export type CreatePayment = Schemas['CreatePaymentDto'];
 export type Reassignment = Schemas['ReassignmentResponse'];
 export type ReassignPayment = Schemas['ReassignPaymentDto'];
+export type AllocatePayment = Schemas['AllocatePaymentDto'];
+export type Suggestion = Schemas['SuggestionResponse'];
 export type Token = Schemas['TokenResponse'];
 export type ErrorBody = Schemas['ErrorResponse'];
 

@@ -134,6 +134,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/payments/{id}/allocate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Credit an unallocated payment to the customer it was meant for
+     * @description One atomic conditional write; the history entry has fromCustomerId null.
+     */
+    post: operations['PaymentsController_allocate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/payments/{id}/suggestions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Customers the payment was probably meant for, best first (at most 5)
+     * @description From account numbers one typo away from what was typed, the payer name, and the payer phone.
+     */
+    get: operations['PaymentsController_suggestions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/payments/{id}': {
     parameters: {
       query?: never;
@@ -142,6 +182,111 @@ export interface paths {
       cookie?: never;
     };
     get: operations['PaymentsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/payments/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The filtered payments as a CSV file (streamed), newest first */
+    get: operations['PaymentFilesController_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/payments/import/template': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The CSV template for imports, with two example rows */
+    get: operations['PaymentFilesController_template'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/payments/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Import a statement file (CSV); idempotent on reference
+     * @description Columns: reference, paid_at, amount, account_number, payer_phone, payer_name (payer_phone and payer_name may be empty). paid_at is "YYYY-MM-DD HH:mm:ss" in Nairobi time or ISO 8601 with a zone. Rows whose account number nobody has are stored unallocated.
+     */
+    post: operations['PaymentFilesController_import'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/integrations/mpesa/c2b/{token}/confirmation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** M-Pesa C2B confirmation: store the payment (idempotent on TransID) */
+    post: operations['MpesaController_confirmation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/integrations/mpesa/c2b/{token}/validation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** M-Pesa C2B validation: accept, or reject an unknown account (policy) */
+    post: operations['MpesaController_validation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/customers/{id}/statement': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The customer's entries in time order with a running total */
+    get: operations['StatementsController_statement'];
     put?: never;
     post?: never;
     delete?: never;
@@ -249,6 +394,32 @@ export interface components {
        */
       phone?: string | null;
     };
+    CustomerDetailResponse: {
+      /** @example 65a1b2c3d4e5f60718293a4b */
+      id: string;
+      /** @example Achieng Otieno */
+      name: string;
+      /** @example achieng@example.com */
+      email: string | null;
+      /** @example +254712345678 */
+      phone: string | null;
+      /**
+       * @description Digits only, with a check digit; what the customer types as the M-Pesa account
+       * @example 100009
+       */
+      accountNumber: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /**
+       * @description Sum of the payments now credited to the customer
+       * @example 4500.5
+       */
+      totalPaid: number;
+      /** @example 3 */
+      paymentCount: number;
+    };
     UpdateCustomerDto: {
       /** @example Achieng Otieno */
       name?: string;
@@ -283,8 +454,21 @@ export interface components {
        * @enum {string}
        */
       currency: 'KES';
-      /** @example 65a1b2c3d4e5f60718293a4c */
-      customerId: string;
+      /**
+       * @description null while the payment is unallocated
+       * @example 65a1b2c3d4e5f60718293a4c
+       */
+      customerId: string | null;
+      /**
+       * @description unallocated: no customer has the account number typed
+       * @enum {string}
+       */
+      status: 'allocated' | 'unallocated';
+      /**
+       * @description The account number as the payer typed it
+       * @example 100009
+       */
+      accountReference: string | null;
       /** @example RKTQDM7W6S */
       reference: string | null;
       /**
@@ -296,8 +480,10 @@ export interface components {
       paidAt: string;
       /** @example +254712345678 */
       payerPhone: string | null;
+      /** @example JOHN KAMAU */
+      payerName: string | null;
       note: string | null;
-      /** @description Oldest first; never edited */
+      /** @description Oldest first; never edited. An allocation has fromCustomerId null. */
       reassignments: components['schemas']['ReassignmentResponse'][];
       /** Format: date-time */
       createdAt: string;
@@ -365,6 +551,148 @@ export interface components {
       /** @example Wrong account number */
       reason?: string;
     };
+    AllocatePaymentDto: {
+      /**
+       * @description The customer the payment was meant for
+       * @example 65a1b2c3d4e5f60718293a4d
+       */
+      customerId: string;
+      /** @example Account number typed with two digits swapped */
+      reason?: string;
+    };
+    SuggestionReason: {
+      /** @enum {string} */
+      kind: 'payer_phone' | 'account_number' | 'payer_name';
+      /**
+       * @description How much this reason adds to the rank
+       * @example 4
+       */
+      score: number;
+      /** @example Typed 100090; account 100009 is one swap away */
+      detail: string;
+    };
+    SuggestionResponse: {
+      customer: components['schemas']['CustomerResponse'];
+      /**
+       * @description Sum of the reasons' scores; higher is likelier
+       * @example 7
+       */
+      score: number;
+      reasons: components['schemas']['SuggestionReason'][];
+    };
+    RejectedRow: {
+      /**
+       * @description Line number in the file (the header is line 1)
+       * @example 7
+       */
+      line: number;
+      /** @example amount must be a positive amount with at most 2 decimal places */
+      reason: string;
+    };
+    ImportReport: {
+      /** @description Data rows read */
+      rows: number;
+      /** @description Payments stored */
+      created: number;
+      /** @description Rows whose reference was already recorded (or repeated in the file) */
+      duplicates: number;
+      /** @description Of the created, those no customer has the account number of */
+      unallocated: number;
+      rejectedCount: number;
+      /** @description The first 1,000 rejected rows */
+      rejected: components['schemas']['RejectedRow'][];
+    };
+    C2bPayloadDto: {
+      /** @example Pay Bill */
+      TransactionType?: string;
+      /**
+       * @description M-Pesa receipt; the payment reference
+       * @example RKTQDM7W6S
+       */
+      TransID: string;
+      /**
+       * @description YYYYMMDDHHmmss, Nairobi time
+       * @example 20261204101530
+       */
+      TransTime: string;
+      /** @example 1500.00 */
+      TransAmount: string;
+      /** @example 600638 */
+      BusinessShortCode?: string;
+      /**
+       * @description The account number the payer typed
+       * @example 100009
+       */
+      BillRefNumber?: string;
+      InvoiceNumber?: string;
+      OrgAccountBalance?: string;
+      ThirdPartyTransID?: string;
+      /**
+       * @description Often masked or hashed
+       * @example 2547 ***** 126
+       */
+      MSISDN?: string;
+      /** @example JOHN */
+      FirstName?: string;
+      MiddleName?: string;
+      /** @example KAMAU */
+      LastName?: string;
+    };
+    C2bConfirmationResponse: {
+      /** @example 0 */
+      ResultCode: number;
+      /** @example Success */
+      ResultDesc: string;
+    };
+    C2bValidationResponse: {
+      /**
+       * @description C2B00012: invalid account number
+       * @enum {string}
+       */
+      ResultCode: '0' | 'C2B00012';
+      /** @enum {string} */
+      ResultDesc: 'Accepted' | 'Rejected';
+    };
+    StatementEntry: {
+      /**
+       * Format: date-time
+       * @description paidAt for a payment received; the move time otherwise
+       */
+      at: string;
+      /** @enum {string} */
+      type: 'payment_received' | 'reassigned_in' | 'reassigned_out' | 'allocated';
+      /**
+       * @description Positive into the account, negative out of it
+       * @example 1500
+       */
+      amount: number;
+      /**
+       * @description Running total after this entry
+       * @example 4500
+       */
+      balance: number;
+      paymentId: string;
+      /** @example RKTQDM7W6S */
+      reference: string | null;
+      /** @description The other customer of a move */
+      counterpartyCustomerId: string | null;
+      reason: string | null;
+    };
+    StatementResponse: {
+      customerId: string;
+      /** @example KES */
+      currency: string;
+      /** Format: date-time */
+      from: string | null;
+      /** Format: date-time */
+      to: string | null;
+      /** @description Total of the entries before `from` */
+      openingBalance: number;
+      /** @description openingBalance plus the entries */
+      closingBalance: number;
+      /** @description In time order */
+      entries: components['schemas']['StatementEntry'][];
+    };
   };
   responses: never;
   parameters: never;
@@ -389,6 +717,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['HealthResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED (also for $-operator or prototype keys), INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
         };
       };
       /** @description The database is unreachable */
@@ -421,8 +758,53 @@ export interface operations {
           'application/json': components['schemas']['UserResponse'];
         };
       };
+      /** @description VALIDATION_FAILED (also for $-operator or prototype keys), INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description EMAIL_TAKEN */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: the body is larger than BODY_LIMIT_BYTES */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE: the body is not of a documented type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description TOO_MANY_REQUESTS (per client address or per email; see Retry-After) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description DATABASE_UNAVAILABLE: the database is unreachable; try again shortly */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -453,8 +835,53 @@ export interface operations {
           'application/json': components['schemas']['TokenResponse'];
         };
       };
+      /** @description VALIDATION_FAILED (also for $-operator or prototype keys), INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description INVALID_CREDENTIALS */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: the body is larger than BODY_LIMIT_BYTES */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE: the body is not of a documented type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description TOO_MANY_REQUESTS (per client address or per email) or TOO_MANY_FAILED_LOGINS (the account is locked after repeated failures); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description DATABASE_UNAVAILABLE: the database is unreachable; try again shortly */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -479,6 +906,33 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['UserResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED (also for $-operator or prototype keys), INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: a missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description DATABASE_UNAVAILABLE: the database is unreachable; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
         };
       };
     };
@@ -507,6 +961,24 @@ export interface operations {
         };
       };
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: a missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description DATABASE_UNAVAILABLE: the database is unreachable; try again shortly */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -545,8 +1017,44 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description UNAUTHORIZED: a missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description EMAIL_TAKEN or PHONE_TAKEN */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: the body is larger than BODY_LIMIT_BYTES */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE: the body is not of a documented type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description DATABASE_UNAVAILABLE: the database is unreachable; try again shortly */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -572,7 +1080,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['CustomerResponse'];
+          'application/json': components['schemas']['CustomerDetailResponse'];
         };
       };
       400: {
@@ -583,8 +1091,26 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description UNAUTHORIZED: a missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description CUSTOMER_NOT_FOUND */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description DATABASE_UNAVAILABLE: the database is unreachable; try again shortly */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -620,6 +1146,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description UNAUTHORIZED: a missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description CUSTOMER_NOT_FOUND */
       404: {
         headers: {
@@ -631,6 +1166,15 @@ export interface operations {
       };
       /** @description CUSTOMER_HAS_PAYMENTS */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description DATABASE_UNAVAILABLE: the database is unreachable; try again shortly */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -671,6 +1215,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description UNAUTHORIZED: a missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description CUSTOMER_NOT_FOUND */
       404: {
         headers: {
@@ -689,6 +1242,33 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description PAYLOAD_TOO_LARGE: the body is larger than BODY_LIMIT_BYTES */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE: the body is not of a documented type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description DATABASE_UNAVAILABLE: the database is unreachable; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
   PaymentsController_list: {
@@ -696,6 +1276,8 @@ export interface operations {
       query?: {
         /** @description Only payments now credited to this customer */
         customerId?: string;
+        /** @description unallocated: the queue of payments nobody matched */
+        status?: 'allocated' | 'unallocated';
         /** @description paidAt ≥ from */
         from?: string;
         /** @description paidAt < to */
@@ -719,6 +1301,24 @@ export interface operations {
         };
       };
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: a missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description DATABASE_UNAVAILABLE: the database is unreachable; try again shortly */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -757,6 +1357,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description UNAUTHORIZED: a missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description CUSTOMER_NOT_FOUND */
       404: {
         headers: {
@@ -768,6 +1377,33 @@ export interface operations {
       };
       /** @description DUPLICATE_REFERENCE */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: the body is larger than BODY_LIMIT_BYTES */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE: the body is not of a documented type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description DATABASE_UNAVAILABLE: the database is unreachable; try again shortly */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -806,6 +1442,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description UNAUTHORIZED: a missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description PAYMENT_NOT_FOUND, SOURCE_CUSTOMER_NOT_FOUND or TARGET_CUSTOMER_NOT_FOUND */
       404: {
         headers: {
@@ -817,6 +1462,176 @@ export interface operations {
       };
       /** @description PAYMENT_NOT_OWNED_BY_SOURCE */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: the body is larger than BODY_LIMIT_BYTES */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE: the body is not of a documented type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description DATABASE_UNAVAILABLE: the database is unreachable; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  PaymentsController_allocate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AllocatePaymentDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PaymentResponse'];
+        };
+      };
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: a missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description PAYMENT_NOT_FOUND or CUSTOMER_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description PAYMENT_ALREADY_ALLOCATED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: the body is larger than BODY_LIMIT_BYTES */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE: the body is not of a documented type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description DATABASE_UNAVAILABLE: the database is unreachable; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  PaymentsController_suggestions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuggestionResponse'][];
+        };
+      };
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: a missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description PAYMENT_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description DATABASE_UNAVAILABLE: the database is unreachable; try again shortly */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -853,8 +1668,401 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description UNAUTHORIZED: a missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description PAYMENT_NOT_FOUND */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description DATABASE_UNAVAILABLE: the database is unreachable; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  PaymentFilesController_export: {
+    parameters: {
+      query?: {
+        /** @description Only payments now credited to this customer */
+        customerId?: string;
+        /** @description unallocated: the queue of payments nobody matched */
+        status?: 'allocated' | 'unallocated';
+        /** @description paidAt ≥ from */
+        from?: string;
+        /** @description paidAt < to */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description UTF-8 CSV with a byte-order mark */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description VALIDATION_FAILED (also for $-operator or prototype keys), INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: a missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description DATABASE_UNAVAILABLE: the database is unreachable; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  PaymentFilesController_template: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description VALIDATION_FAILED (also for $-operator or prototype keys), INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: a missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description DATABASE_UNAVAILABLE: the database is unreachable; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  PaymentFilesController_import: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** Format: binary */
+          file: string;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportReport'];
+        };
+      };
+      /** @description VALIDATION_FAILED (also for $-operator or prototype keys), INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: a missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: the body is larger than BODY_LIMIT_BYTES */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE: the body is not of a documented type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description DATABASE_UNAVAILABLE: the database is unreachable; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  MpesaController_confirmation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['C2bPayloadDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['C2bConfirmationResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED (also for $-operator or prototype keys), INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Wrong token */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: the body is larger than BODY_LIMIT_BYTES */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE: the body is not of a documented type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description DATABASE_UNAVAILABLE: the database is unreachable; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  MpesaController_validation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['C2bPayloadDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['C2bValidationResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED (also for $-operator or prototype keys), INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Wrong token */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: the body is larger than BODY_LIMIT_BYTES */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE: the body is not of a documented type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description DATABASE_UNAVAILABLE: the database is unreachable; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  StatementsController_statement: {
+    parameters: {
+      query?: {
+        /** @description Entries at or after; earlier ones make the opening balance */
+        from?: string;
+        /** @description Entries before */
+        to?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StatementResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED (also for $-operator or prototype keys), INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: a missing, invalid or expired bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description CUSTOMER_NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description DATABASE_UNAVAILABLE: the database is unreachable; try again shortly */
+      503: {
         headers: {
           [name: string]: unknown;
         };

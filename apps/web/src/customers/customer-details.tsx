@@ -1,11 +1,12 @@
 'use client';
 
-import type { Payment } from '@malipo/api-client';
+import type { CustomerDetail, StatementEntry } from '@malipo/api-client';
 import {
   ActionIcon,
   Alert,
   Anchor,
   Badge,
+  Box,
   Button,
   Center,
   CopyButton,
@@ -25,20 +26,17 @@ import { useRouter } from 'next/navigation';
 import { type ReactNode, useState } from 'react';
 import { describeError } from '@/api/form-errors';
 import { formatDateTime } from '@/format/dates';
-import { formatKes, sumAmounts } from '@/format/money';
+import { formatKes } from '@/format/money';
+import { CursorPager, useCursorPages } from '@/layout/cursor-pager';
 import { PageHeader } from '@/layout/page-header';
 import { SectionCard } from '@/layout/section-card';
+import type { AllocatedPayment } from '@/payments/allocated';
 import { PaymentsTable } from '@/payments/payments-table';
-import {
-  RECENT_PAYMENTS_SCANNED,
-  useCustomerPayments,
-  useRecentPayments,
-} from '@/payments/payments.queries';
+import { usePayments } from '@/payments/payments.queries';
 import { ReassignDialog } from '@/payments/reassign-dialog';
 import { CustomerFormModal } from './customer-form-modal';
 import { CustomerLink } from './customer-link';
-import { movesOf } from './customer-moves';
-import { useCustomer } from './customers.queries';
+import { useCustomer, useCustomerStatement } from './customers.queries';
 import { DeleteCustomerDialog } from './delete-customer-dialog';
 
 export function CustomerDetails({ id }: { id: string }) {
@@ -46,7 +44,7 @@ export function CustomerDetails({ id }: { id: string }) {
   const customer = useCustomer(id);
   const [editing, editModal] = useDisclosure(false);
   const [deleting, deleteModal] = useDisclosure(false);
-  const [reassigning, setReassigning] = useState<Payment | null>(null);
+  const [reassigning, setReassigning] = useState<AllocatedPayment | null>(null);
 
   if (customer.isPending) {
     return (
@@ -129,7 +127,7 @@ export function CustomerDetails({ id }: { id: string }) {
                 <Field label="Email">{data.email ?? '—'}</Field>
               </Stack>
             </SectionCard>
-            <TotalPaid customerId={id} />
+            <TotalPaid customer={data} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }}>
@@ -164,28 +162,18 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function TotalPaid({ customerId }: { customerId: string }) {
-  const payments = useCustomerPayments(customerId);
+function TotalPaid({ customer }: { customer: CustomerDetail }) {
   return (
     <Paper withBorder p="md">
       <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
         Total paid
       </Text>
-      {payments.isPending ? (
-        <Loader size="sm" aria-label="Adding up payments" />
-      ) : payments.isError ? (
-        <Text c="red">{describeError(payments.error)}</Text>
-      ) : (
-        <>
-          <Text size="xl" fw={700} data-testid="total-paid">
-            {formatKes(sumAmounts(payments.data.items.map((payment) => payment.amount)))}
-          </Text>
-          <Text size="sm" c="dimmed">
-            {payments.data.items.length} payment{payments.data.items.length === 1 ? '' : 's'}
-            {payments.data.complete ? '' : ' read so far; the total may be higher'}
-          </Text>
-        </>
-      )}
+      <Text size="xl" fw={700} data-testid="total-paid">
+        {formatKes(customer.totalPaid)}
+      </Text>
+      <Text size="sm" c="dimmed">
+        {customer.paymentCount} payment{customer.paymentCount === 1 ? '' : 's'} credited now
+      </Text>
     </Paper>
   );
 }
@@ -195,9 +183,10 @@ function CustomerPayments({
   onReassign,
 }: {
   customerId: string;
-  onReassign: (payment: Payment) => void;
+  onReassign: (payment: AllocatedPayment) => void;
 }) {
-  const payments = useCustomerPayments(customerId);
+  const pages = useCursorPages(customerId);
+  const payments = usePayments({ customerId, cursor: pages.cursor });
   return (
     <SectionCard title="Payments" flush>
       {payments.isPending ? (
@@ -213,28 +202,47 @@ function CustomerPayments({
           No payments yet.
         </Text>
       ) : (
-        <PaymentsTable
-          payments={payments.data.items}
-          showCustomer={false}
-          onReassign={onReassign}
-        />
+        <>
+          <PaymentsTable
+            payments={payments.data.items}
+            showCustomer={false}
+            onReassign={onReassign}
+          />
+          <Box px="md" pb="md">
+            <CursorPager
+              page={pages.page}
+              nextCursor={payments.data.nextCursor}
+              onNext={pages.next}
+              onPrevious={pages.previous}
+            />
+          </Box>
+        </>
       )}
     </SectionCard>
   );
 }
 
+const MOVES: Partial<
+  Record<StatementEntry['type'], { label: string; color: string; preposition: string }>
+> = {
+  reassigned_in: { label: 'In', color: 'teal', preposition: 'from' },
+  reassigned_out: { label: 'Out', color: 'orange', preposition: 'to' },
+  allocated: { label: 'Allocated', color: 'blue', preposition: 'from the unallocated queue' },
+};
+
+/** The moves from the customer's statement, newest first. */
 function CustomerMoves({ customerId }: { customerId: string }) {
-  const recent = useRecentPayments();
-  const moves = recent.data ? movesOf(customerId, recent.data.items) : [];
+  const statement = useCustomerStatement(customerId);
+  const moves = (statement.data?.entries ?? []).filter((entry) => MOVES[entry.type]).reverse();
   return (
     <SectionCard title="Reassignments in and out" flush>
-      {recent.isPending ? (
+      {statement.isPending ? (
         <Center p="xl">
           <Loader aria-label="Loading reassignments" />
         </Center>
-      ) : recent.isError ? (
+      ) : statement.isError ? (
         <Alert color="red" m="md" role="alert">
-          Could not load reassignments: {describeError(recent.error)}
+          Could not load reassignments: {describeError(statement.error)}
         </Alert>
       ) : moves.length === 0 ? (
         <Text p="md" c="dimmed">
@@ -252,52 +260,45 @@ function CustomerMoves({ customerId }: { customerId: string }) {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {moves.map((move) => (
-                <Table.Tr key={`${move.payment.id}-${move.at}-${move.direction}`}>
-                  <Table.Td visibleFrom="sm" style={{ whiteSpace: 'nowrap' }}>
-                    <Anchor component={Link} href={`/payments/${move.payment.id}`} size="sm">
-                      {formatDateTime(move.at)}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={6} wrap="nowrap">
-                      <Badge
-                        color={move.direction === 'in' ? 'teal' : 'orange'}
-                        variant="light"
-                        style={{ flexShrink: 0 }}
-                      >
-                        {move.direction === 'in' ? 'In' : 'Out'}
-                      </Badge>
-                      <Text size="sm">
-                        {move.direction === 'in' ? 'from ' : 'to '}
-                        <CustomerLink
-                          id={move.direction === 'in' ? move.fromCustomerId : move.toCustomerId}
-                        />
-                      </Text>
-                    </Group>
-                    {/* On a phone the When and Reason columns are hidden; show them here. */}
-                    <Text size="xs" c="dimmed" hiddenFrom="sm" mt={4}>
-                      <Anchor component={Link} href={`/payments/${move.payment.id}`} inherit>
+              {moves.map((move) => {
+                const kind = MOVES[move.type];
+                return (
+                  <Table.Tr key={`${move.paymentId}-${move.at}-${move.type}`}>
+                    <Table.Td visibleFrom="sm" style={{ whiteSpace: 'nowrap' }}>
+                      <Anchor component={Link} href={`/payments/${move.paymentId}`} size="sm">
                         {formatDateTime(move.at)}
                       </Anchor>
-                      {move.reason ? ` · ${move.reason}` : ''}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                    {formatKes(move.payment.amount)}
-                  </Table.Td>
-                  <Table.Td visibleFrom="sm">{move.reason ?? '—'}</Table.Td>
-                </Table.Tr>
-              ))}
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap={6} wrap="nowrap">
+                        <Badge color={kind?.color} variant="light" style={{ flexShrink: 0 }}>
+                          {kind?.label}
+                        </Badge>
+                        <Text size="sm">
+                          {kind?.preposition}{' '}
+                          {move.counterpartyCustomerId && (
+                            <CustomerLink id={move.counterpartyCustomerId} />
+                          )}
+                        </Text>
+                      </Group>
+                      {/* On a phone the When and Reason columns are hidden; show them here. */}
+                      <Text size="xs" c="dimmed" hiddenFrom="sm" mt={4}>
+                        <Anchor component={Link} href={`/payments/${move.paymentId}`} inherit>
+                          {formatDateTime(move.at)}
+                        </Anchor>
+                        {move.reason ? ` · ${move.reason}` : ''}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                      {formatKes(Math.abs(move.amount))}
+                    </Table.Td>
+                    <Table.Td visibleFrom="sm">{move.reason ?? '—'}</Table.Td>
+                  </Table.Tr>
+                );
+              })}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
-      )}
-      {recent.data && !recent.data.complete && (
-        <Text size="xs" c="dimmed" p="md" pt={0}>
-          Looked through the newest {RECENT_PAYMENTS_SCANNED.toLocaleString('en-KE')} payments;
-          older moves are not shown.
-        </Text>
       )}
     </SectionCard>
   );

@@ -1,9 +1,4 @@
-import {
-  type CreateCustomer,
-  type Customer,
-  type UpdateCustomer,
-  unwrap,
-} from '@malipo/api-client';
+import { type CreateCustomer, type UpdateCustomer, unwrap } from '@malipo/api-client';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/api/api';
 
@@ -11,6 +6,7 @@ export const customerKeys = {
   all: ['customers'] as const,
   list: (query: CustomerListQuery) => ['customers', 'list', query] as const,
   detail: (id: string) => ['customers', 'detail', id] as const,
+  statement: (id: string) => ['customers', 'statement', id] as const,
 };
 
 export interface CustomerListQuery {
@@ -37,14 +33,19 @@ export function useCustomer(id: string | null | undefined) {
   });
 }
 
+/** The customer's entries in time order: payments received, moves in and out, allocations. */
+export function useCustomerStatement(id: string) {
+  return useQuery({
+    queryKey: customerKeys.statement(id),
+    queryFn: () => unwrap(api.GET('/customers/{id}/statement', { params: { path: { id } } })),
+  });
+}
+
 export function useCreateCustomer() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: CreateCustomer) => unwrap(api.POST('/customers', { body })),
-    onSuccess: (customer: Customer) => {
-      queryClient.setQueryData(customerKeys.detail(customer.id), customer);
-      return queryClient.invalidateQueries({ queryKey: ['customers', 'list'] });
-    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['customers', 'list'] }),
   });
 }
 
@@ -53,10 +54,8 @@ export function useUpdateCustomer(id: string) {
   return useMutation({
     mutationFn: (body: UpdateCustomer) =>
       unwrap(api.PATCH('/customers/{id}', { params: { path: { id } }, body })),
-    onSuccess: (customer: Customer) => {
-      queryClient.setQueryData(customerKeys.detail(customer.id), customer);
-      return queryClient.invalidateQueries({ queryKey: ['customers', 'list'] });
-    },
+    // The answer has no totals, so the customer is read again rather than replaced by it.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: customerKeys.all }),
   });
 }
 

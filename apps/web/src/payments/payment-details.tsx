@@ -1,7 +1,7 @@
 'use client';
 
 import { Alert, Button, Center, Grid, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
-import { IconArrowsExchange } from '@tabler/icons-react';
+import { IconArrowsExchange, IconUserCheck } from '@tabler/icons-react';
 import { type ReactNode, useState } from 'react';
 import { describeError } from '@/api/form-errors';
 import { CustomerLink } from '@/customers/customer-link';
@@ -9,6 +9,8 @@ import { formatDateTime } from '@/format/dates';
 import { formatKes } from '@/format/money';
 import { PageHeader } from '@/layout/page-header';
 import { SectionCard } from '@/layout/section-card';
+import { AllocateDialog } from './allocate-dialog';
+import { isAllocated } from './allocated';
 import { methodLabel } from './payment-method';
 import { usePayment } from './payments.queries';
 import { ReassignDialog } from './reassign-dialog';
@@ -17,6 +19,7 @@ import { ReassignmentTimeline } from './reassignment-timeline';
 export function PaymentDetails({ id }: { id: string }) {
   const payment = usePayment(id);
   const [reassigning, setReassigning] = useState(false);
+  const [allocating, setAllocating] = useState(false);
 
   if (payment.isPending) {
     return (
@@ -43,23 +46,45 @@ export function PaymentDetails({ id }: { id: string }) {
         title={formatKes(data.amount)}
         description={`Paid ${formatDateTime(data.paidAt)} by ${methodLabel(data.method)}`}
         actions={
-          <Button
-            leftSection={<IconArrowsExchange size={16} aria-hidden />}
-            onClick={() => setReassigning(true)}
-          >
-            Reassign payment
-          </Button>
+          isAllocated(data) ? (
+            <Button
+              leftSection={<IconArrowsExchange size={16} aria-hidden />}
+              onClick={() => setReassigning(true)}
+            >
+              Reassign payment
+            </Button>
+          ) : (
+            <Button
+              leftSection={<IconUserCheck size={16} aria-hidden />}
+              onClick={() => setAllocating(true)}
+            >
+              Allocate payment
+            </Button>
+          )
         }
       />
+      {!isAllocated(data) && (
+        <Alert color="orange" mb="md" title="Not credited to anyone yet">
+          The payer typed the account number “{data.accountReference ?? 'nothing'}”, which is
+          nobody&apos;s. Allocate it to the customer it was meant for.
+        </Alert>
+      )}
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 6 }}>
           <SectionCard title="Details">
             <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-              <Field label="Credited to" value={<CustomerLink id={data.customerId} />} />
+              <Field
+                label="Credited to"
+                value={
+                  isAllocated(data) ? <CustomerLink id={data.customerId} /> : 'Nobody (unallocated)'
+                }
+              />
               <Field label="Amount" value={formatKes(data.amount)} />
               <Field label="Method" value={methodLabel(data.method)} />
               <Field label="Reference" value={data.reference ?? '—'} mono />
               <Field label="Paid at" value={formatDateTime(data.paidAt)} />
+              <Field label="Account typed" value={data.accountReference ?? '—'} mono />
+              <Field label="Payer" value={data.payerName ?? '—'} />
               <Field label="Payer phone" value={data.payerPhone ?? '—'} />
               <Field label="Recorded" value={formatDateTime(data.createdAt)} />
               <Field label="Note" value={data.note ?? '—'} />
@@ -79,7 +104,14 @@ export function PaymentDetails({ id }: { id: string }) {
           </SectionCard>
         </Grid.Col>
       </Grid>
-      <ReassignDialog payment={reassigning ? data : null} onClose={() => setReassigning(false)} />
+      <ReassignDialog
+        payment={reassigning && isAllocated(data) ? data : null}
+        onClose={() => setReassigning(false)}
+      />
+      <AllocateDialog
+        payment={allocating && !isAllocated(data) ? data : null}
+        onClose={() => setAllocating(false)}
+      />
     </>
   );
 }

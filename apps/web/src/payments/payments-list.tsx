@@ -1,6 +1,6 @@
 'use client';
 
-import type { Customer, Payment } from '@malipo/api-client';
+import type { Customer } from '@malipo/api-client';
 import {
   Alert,
   Button,
@@ -8,6 +8,7 @@ import {
   Group,
   Loader,
   Paper,
+  Select,
   SimpleGrid,
   Text,
   TextInput,
@@ -20,26 +21,36 @@ import { CustomerPicker } from '@/customers/customer-picker';
 import { nairobiDayEnd, nairobiDayStart } from '@/format/dates';
 import { CursorPager, useCursorPages } from '@/layout/cursor-pager';
 import { PageHeader } from '@/layout/page-header';
+import type { AllocatedPayment } from './allocated';
 import { PaymentsTable } from './payments-table';
-import { usePayments } from './payments.queries';
+import { type PaymentListQuery, usePayments } from './payments.queries';
 import { ReassignDialog } from './reassign-dialog';
+
+type PaymentStatus = NonNullable<PaymentListQuery['status']>;
+
+const STATUS_OPTIONS: { value: PaymentStatus; label: string }[] = [
+  { value: 'allocated', label: 'Credited to a customer' },
+  { value: 'unallocated', label: 'Unallocated (unknown account)' },
+];
 
 export function PaymentsList() {
   const [customer, setCustomer] = useState<Customer | null>(null);
   const [fromDay, setFromDay] = useState('');
   const [toDay, setToDay] = useState('');
-  const [reassigning, setReassigning] = useState<Payment | null>(null);
+  const [status, setStatus] = useState<PaymentStatus | null>(null);
+  const [reassigning, setReassigning] = useState<AllocatedPayment | null>(null);
   const rangeError = fromDay && toDay && toDay < fromDay ? 'Pick a day on or after “From”' : null;
 
   const filter = {
     customerId: customer?.id,
+    status: status ?? undefined,
     from: fromDay ? nairobiDayStart(fromDay) : undefined,
     to: toDay && !rangeError ? nairobiDayEnd(toDay) : undefined,
   };
   const pages = useCursorPages(JSON.stringify(filter));
   const payments = usePayments({ ...filter, cursor: pages.cursor });
   const items = payments.data?.items ?? [];
-  const filtered = !!(customer || fromDay || toDay);
+  const filtered = !!(customer || fromDay || toDay || status);
 
   return (
     <>
@@ -57,12 +68,20 @@ export function PaymentsList() {
         }
       />
       <Paper withBorder p="md" mb="md">
-        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
           <CustomerPicker
             label="Customer"
             placeholder="All customers"
             value={customer}
             onChange={setCustomer}
+          />
+          <Select
+            label="Status"
+            placeholder="Any status"
+            data={STATUS_OPTIONS}
+            value={status}
+            onChange={setStatus}
+            clearable
           />
           <TextInput
             label="From"
@@ -85,6 +104,7 @@ export function PaymentsList() {
               size="xs"
               onClick={() => {
                 setCustomer(null);
+                setStatus(null);
                 setFromDay('');
                 setToDay('');
               }}

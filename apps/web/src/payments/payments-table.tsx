@@ -1,17 +1,18 @@
 'use client';
 
 import type { Payment } from '@malipo/api-client';
-import { Anchor, Button, Group, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Table, Text, VisuallyHidden } from '@mantine/core';
 import Link from 'next/link';
 import { CustomerLink } from '@/customers/customer-link';
 import { formatDateTime } from '@/format/dates';
 import { formatKes } from '@/format/money';
+import { type AllocatedPayment, isAllocated } from './allocated';
 import { methodLabel } from './payment-method';
 
 interface PaymentsTableProps {
   payments: Payment[];
   showCustomer?: boolean;
-  onReassign: (payment: Payment) => void;
+  onReassign: (payment: AllocatedPayment) => void;
 }
 
 export function PaymentsTable({ payments, showCustomer = true, onReassign }: PaymentsTableProps) {
@@ -55,7 +56,13 @@ export function PaymentsTable({ payments, showCustomer = true, onReassign }: Pay
               </Table.Td>
               {showCustomer && (
                 <Table.Td>
-                  <CustomerLink id={payment.customerId} />
+                  {isAllocated(payment) ? (
+                    <CustomerLink id={payment.customerId} />
+                  ) : (
+                    <Badge color="gray" variant="light">
+                      Unallocated
+                    </Badge>
+                  )}
                 </Table.Td>
               )}
               <Table.Td visibleFrom="sm">{methodLabel(payment.method)}</Table.Td>
@@ -64,14 +71,28 @@ export function PaymentsTable({ payments, showCustomer = true, onReassign }: Pay
               </Table.Td>
               <Table.Td>
                 <Group justify="flex-end" gap="xs" wrap="nowrap">
-                  <Button
-                    size="compact-sm"
-                    variant="light"
-                    onClick={() => onReassign(payment)}
-                    aria-label={`Reassign payment of ${formatKes(payment.amount)} from ${formatDateTime(payment.paidAt)}`}
-                  >
-                    Reassign
-                  </Button>
+                  {isAllocated(payment) ? (
+                    <Button
+                      size="compact-sm"
+                      variant="light"
+                      onClick={() => onReassign(payment)}
+                      aria-label={`Reassign payment of ${formatKes(payment.amount)} from ${formatDateTime(payment.paidAt)}`}
+                    >
+                      Reassign
+                    </Button>
+                  ) : (
+                    // Allocating needs the payer's details and suggestions: the payment's page.
+                    <Button
+                      component={Link}
+                      href={`/payments/${payment.id}`}
+                      size="compact-sm"
+                      variant="light"
+                      color="orange"
+                      aria-label={`Allocate payment of ${formatKes(payment.amount)} from ${formatDateTime(payment.paidAt)}`}
+                    >
+                      Allocate
+                    </Button>
+                  )}
                 </Group>
               </Table.Td>
             </Table.Tr>

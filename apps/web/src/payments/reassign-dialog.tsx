@@ -1,19 +1,21 @@
 'use client';
 
-import { ApiError, type Customer, type Payment } from '@malipo/api-client';
+import { ApiError, type Customer } from '@malipo/api-client';
 import { Alert, Button, Group, Modal, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { describeError } from '@/api/form-errors';
 import { CustomerLink } from '@/customers/customer-link';
 import { CustomerPicker } from '@/customers/customer-picker';
 import { useCustomer } from '@/customers/customers.queries';
 import { formatKes } from '@/format/money';
+import type { AllocatedPayment } from './allocated';
+import { Fact } from './fact';
 import { useReassignPayment, useRefetchPayment } from './payments.queries';
 
 interface ReassignDialogProps {
   /** The payment to move; the dialog is open while there is one. */
-  payment: Payment | null;
+  payment: AllocatedPayment | null;
   onClose: () => void;
 }
 
@@ -32,7 +34,7 @@ const API_MESSAGES = {
   TARGET_CUSTOMER_NOT_FOUND: { message: 'The customer you picked no longer exists.' },
 };
 
-function ReassignForm({ payment, onClose }: { payment: Payment; onClose: () => void }) {
+function ReassignForm({ payment, onClose }: { payment: AllocatedPayment; onClose: () => void }) {
   const source = useCustomer(payment.customerId);
   const reassign = useReassignPayment();
   const refetchPayment = useRefetchPayment();
@@ -181,18 +183,5 @@ function ReassignForm({ payment, onClose }: { payment: Payment; onClose: () => v
         </Stack>
       )}
     </Stack>
-  );
-}
-
-function Fact({ label, value }: { label: string; value: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text fw={500} component="div">
-        {value}
-      </Text>
-    </div>
   );
 }

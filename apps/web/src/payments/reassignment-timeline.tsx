@@ -10,12 +10,22 @@ import { formatDateTime } from '@/format/dates';
 /** The payment's life: recorded, then every move in order, oldest first, as the API keeps it. */
 export function ReassignmentTimeline({ payment }: { payment: Payment }) {
   const me = useMe();
-  const firstOwner = payment.reassignments[0]?.fromCustomerId ?? payment.customerId;
+  // Where the payment went when it arrived: the first move's source, or where it still is. An
+  // allocation (a first move from nobody) means it arrived unallocated.
+  const firstOwner = payment.reassignments.length
+    ? payment.reassignments[0].fromCustomerId
+    : payment.customerId;
   return (
     <Timeline active={payment.reassignments.length} bulletSize={26} lineWidth={2}>
       <Timeline.Item bullet={<IconReceipt size={14} aria-hidden />} title="Recorded">
         <Text size="sm">
-          Credited to <CustomerLink id={firstOwner} />
+          {firstOwner ? (
+            <>
+              Credited to <CustomerLink id={firstOwner} />
+            </>
+          ) : (
+            `Unallocated: account number “${payment.accountReference ?? ''}” is nobody's`
+          )}
         </Text>
         <Text size="xs" c="dimmed">
           {formatDateTime(payment.createdAt)}
@@ -25,11 +35,15 @@ export function ReassignmentTimeline({ payment }: { payment: Payment }) {
         <Timeline.Item
           key={`${move.at}-${move.toCustomerId}`}
           bullet={<IconArrowsExchange size={14} aria-hidden />}
-          title="Reassigned"
+          title={move.fromCustomerId ? 'Reassigned' : 'Allocated'}
         >
           <Text size="sm">
-            From <CustomerLink id={move.fromCustomerId} /> to{' '}
-            <CustomerLink id={move.toCustomerId} />
+            {move.fromCustomerId && (
+              <>
+                From <CustomerLink id={move.fromCustomerId} />{' '}
+              </>
+            )}
+            to <CustomerLink id={move.toCustomerId} />
           </Text>
           <Text size="sm">Reason: {move.reason ?? 'none given'}</Text>
           <Text size="xs" c="dimmed">
