@@ -208,7 +208,7 @@ function CustomerPayments({
             showCustomer={false}
             onReassign={onReassign}
           />
-          <Box px="md" pb="md">
+          <Box px="md" pb={pages.page > 1 || payments.data.nextCursor ? 'md' : 0}>
             <CursorPager
               page={pages.page}
               nextCursor={payments.data.nextCursor}
