@@ -168,6 +168,12 @@ describe('protections on every route', () => {
     }
   });
 
+  it('makes a filter on a path outside the schema throw instead of widening (strictQuery)', async () => {
+    const { getModelToken } = await import('@nestjs/mongoose');
+    const users = t.app.get<import('mongoose').Model<unknown>>(getModelToken('User'));
+    await expect(users.findOne({ emial: 'typo@malipo.test' })).rejects.toThrow(/strictQuery/);
+  });
+
   describe('headers', () => {
     it.each(['/health', '/customers', '/nowhere'])('sets security headers on %s', async (path) => {
       const response = await t.http.get(path).set(auth);
