@@ -68,4 +68,49 @@ describe('AppConfig', () => {
   ])('reads the duration %p as %p seconds', (text, seconds) => {
     expect(parseDuration(text)).toBe(seconds);
   });
+
+  it('has safe defaults for the abuse limits, the body limit, CORS and proxies', () => {
+    const config = load({});
+    expect(config.authRateLimit).toEqual({ max: 10, windowSeconds: 60 });
+    expect(config.loginLockout).toEqual({ maxFailures: 5, lockoutSeconds: 900 });
+    expect(config.bodyLimitBytes).toBe(1024 * 1024);
+    expect(config.corsOrigins).toEqual(['http://127.0.0.1:3001', 'http://localhost:3001']);
+    expect(config.trustProxy).toBe(false);
+    expect(config.jwt.previousSecret).toBeNull();
+  });
+
+  it('reads the security settings', () => {
+    const config = load({
+      AUTH_RATE_LIMIT_MAX: '3',
+      AUTH_RATE_LIMIT_WINDOW: '90s',
+      LOGIN_MAX_FAILURES: '7',
+      LOGIN_LOCKOUT: '1h',
+      BODY_LIMIT_BYTES: '4096',
+      CORS_ORIGINS: ' https://a.example , http://localhost:3001 ',
+      TRUST_PROXY: '10.0.0.1, 10.0.0.0/8',
+      JWT_PREVIOUS_SECRET: 'old-secret',
+    });
+    expect(config.authRateLimit).toEqual({ max: 3, windowSeconds: 90 });
+    expect(config.loginLockout).toEqual({ maxFailures: 7, lockoutSeconds: 3600 });
+    expect(config.bodyLimitBytes).toBe(4096);
+    expect(config.corsOrigins).toEqual(['https://a.example', 'http://localhost:3001']);
+    expect(config.trustProxy).toEqual(['10.0.0.1', '10.0.0.0/8']);
+    expect(config.jwt.previousSecret).toBe('old-secret');
+    expect(load({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(load({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+  });
+
+  it.each([
+    [{ CORS_ORIGINS: 'http://localhost:3001/' }, /CORS_ORIGINS/],
+    [{ CORS_ORIGINS: '*' }, /CORS_ORIGINS/],
+    [{ CORS_ORIGINS: 'ftp://files.example' }, /CORS_ORIGINS/],
+    [{ TRUST_PROXY: 'everyone' }, /TRUST_PROXY/],
+    [{ AUTH_RATE_LIMIT_MAX: '0' }, /AUTH_RATE_LIMIT_MAX/],
+    [{ AUTH_RATE_LIMIT_WINDOW: 'a while' }, /AUTH_RATE_LIMIT_WINDOW/],
+    [{ LOGIN_LOCKOUT: '-5m' }, /LOGIN_LOCKOUT/],
+    [{ BODY_LIMIT_BYTES: '12' }, /BODY_LIMIT_BYTES/],
+  ])('refuses the bad security setting %p', (env, message) => {
+    expect(() => load(env)).toThrow(ConfigError);
+    expect(() => load(env)).toThrow(message);
+  });
 });
