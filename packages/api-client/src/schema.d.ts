@@ -940,11 +940,11 @@ export interface operations {
   CustomersController_list: {
     parameters: {
       query?: {
-        /** @description Matches name (case-insensitive substring), email, phone or account number */
-        search?: string;
         limit?: number;
         /** @description The nextCursor of the previous page */
         cursor?: string;
+        /** @description Matches name (case-insensitive substring), email, phone or account number */
+        search?: string;
       };
       header?: never;
       path?: never;

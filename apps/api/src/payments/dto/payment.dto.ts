@@ -1,9 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import {
   IsIn,
   IsISO8601,
-  IsInt,
   IsMongoId,
   IsNumber,
   IsOptional,
@@ -16,7 +14,9 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { KENYAN_PHONE_FORMATS, normalizeKenyanPhone } from '../../customers/kenyan-phone';
+import { NormalizeWith, Trim } from '../../http/string-transforms';
 import { MAX_AMOUNT } from '../../money/money';
+import { PageQuery } from '../../paging/page.query';
 import {
   CURRENCIES,
   PAYMENT_METHODS,
@@ -24,10 +24,6 @@ import {
   type PaymentMethod,
   type PaymentStatus,
 } from '../payment.schema';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const toE164 = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? (normalizeKenyanPhone(value) ?? value) : value;
 
 export class CreatePaymentDto {
   @ApiProperty({
@@ -72,7 +68,7 @@ export class CreatePaymentDto {
     description: "The provider's transaction code; unique (case-insensitive) when given",
   })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(64)
@@ -90,7 +86,7 @@ export class CreatePaymentDto {
 
   @ApiPropertyOptional({ type: String, nullable: true, example: '0712345678' })
   @IsOptional()
-  @Transform(toE164)
+  @NormalizeWith(normalizeKenyanPhone)
   @IsString()
   @Matches(/^\+254[17]\d{8}$/, {
     message: `payerPhone must be a Kenyan mobile number (${KENYAN_PHONE_FORMATS})`,
@@ -99,7 +95,7 @@ export class CreatePaymentDto {
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 500 })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MaxLength(500)
   note?: string | null;
@@ -120,7 +116,7 @@ export class ReassignPaymentDto {
 
   @ApiPropertyOptional({ example: 'Wrong account number', maxLength: 500 })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MaxLength(500)
   reason?: string;
@@ -136,7 +132,7 @@ export class AllocatePaymentDto {
 
   @ApiPropertyOptional({ example: 'Account number typed with two digits swapped', maxLength: 500 })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MaxLength(500)
   reason?: string;
@@ -168,18 +164,4 @@ export class PaymentFilters {
   to?: string;
 }
 
-export class ListPaymentsQuery extends PaymentFilters {
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'limit must be an integer' })
-  @Min(1)
-  @Max(200)
-  limit: number = 50;
-
-  @ApiPropertyOptional({ description: 'The nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  cursor?: string;
-}
+export class ListPaymentsQuery extends IntersectionType(PaymentFilters, PageQuery) {}
