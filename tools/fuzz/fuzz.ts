@@ -131,6 +131,9 @@ async function main(): Promise<void> {
     console.log(`Fuzzing ${api.url} from apps/api/openapi.json for ${args.seconds} s ...`);
     const code = await new Promise<number>((done) => {
       const child = spawn(schemathesis, command, {
+        // It keeps caches (.schemathesis/, .hypothesis/) in its working directory: the run's
+        // temporary folder, removed at the end.
+        cwd: dataDir,
         stdio: 'inherit',
         env: { ...process.env, SCHEMATHESIS_HOOKS: '' },
       });
