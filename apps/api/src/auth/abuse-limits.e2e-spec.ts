@@ -28,7 +28,7 @@ describe('abuse limits on /auth/login and /auth/signup', () => {
       t = await startTestApp({
         AUTH_RATE_LIMIT_MAX: '3',
         AUTH_RATE_LIMIT_WINDOW: '1m',
-        TRUST_PROXY: 'true',
+        TRUST_PROXY: '127.0.0.1,::1',
       });
     });
     afterAll(() => t.close());
