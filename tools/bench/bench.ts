@@ -18,6 +18,7 @@ import { MemoryWatch, cpuSeconds, machine, waitUntilIdle } from './machine';
 import { explainFind, planProblems, type Plan } from './plans';
 import {
   markdown,
+  recompute,
   writeJson,
   writeMarkdownSection,
   type BenchReport,
@@ -43,10 +44,24 @@ interface DatasetMarker {
   seededSeconds: number;
 }
 
+/** `--render FILE`: rewrites the markdown section from a results file (no measuring). */
+async function render(file: string): Promise<number> {
+  const report = recompute(JSON.parse(readFileSync(file, 'utf8')) as BenchReport);
+  await writeJson(file, report);
+  await writeMarkdownSection(
+    resolve(repositoryRoot, 'docs/performance.md'),
+    report.label,
+    markdown(report),
+  );
+  console.log(markdown(report));
+  return 0;
+}
+
 async function main(): Promise<number> {
   const started = Date.now();
   const { values } = parseArgs({
     options: {
+      render: { type: 'string' },
       quick: { type: 'boolean', default: false },
       customers: { type: 'string' },
       payments: { type: 'string' },
@@ -62,6 +77,7 @@ async function main(): Promise<number> {
       'no-docs': { type: 'boolean', default: false },
     },
   });
+  if (values.render) return render(values.render);
   const quick = values.quick;
   const payments = positiveInteger('payments', values.payments, quick ? QUICK.payments : 10_000);
   const customers = positiveInteger(
@@ -281,7 +297,7 @@ async function main(): Promise<number> {
     apiMemory.stop();
     dbMemory?.stop();
 
-    const report: BenchReport = {
+    const report: BenchReport = recompute({
       label,
       command,
       date: new Date().toISOString(),
@@ -299,7 +315,7 @@ async function main(): Promise<number> {
       export: exported,
       problems,
       seconds: Math.round((Date.now() - started) / 1000),
-    };
+    });
     const text = markdown(report);
     console.log(`\n${text}\n`);
     const jsonFile = resolve(__dirname, 'results', `${label}.json`);

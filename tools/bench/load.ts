@@ -25,7 +25,8 @@ export interface LoadOptions {
   amount?: number;
 }
 
-const round = (n: number) => Math.round(n * 100) / 100;
+/** Four significant digits: 0.004 req/s (one request in four minutes) must not round to 0. */
+const round = (n: number) => (n === 0 ? 0 : Number(n.toPrecision(4)));
 
 export async function loadApi(
   url: string,

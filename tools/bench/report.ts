@@ -42,7 +42,36 @@ export interface BenchReport {
 }
 
 const fmt = (n: number) =>
-  n >= 100 ? Math.round(n).toLocaleString('en-US') : n >= 10 ? n.toFixed(1) : n.toFixed(2);
+  n >= 100
+    ? Math.round(n).toLocaleString('en-US')
+    : n >= 10
+      ? n.toFixed(1)
+      : n >= 0.1 || n === 0
+        ? n.toFixed(2)
+        : n.toPrecision(2);
+
+/** Rates and ratios from the raw counts, so a rate of one request in minutes is not shown as 0. */
+export function recompute(report: BenchReport): BenchReport {
+  const rate = (r: LoadResult) => (r.seconds > 0 ? r.requests / r.seconds : 0);
+  return {
+    ...report,
+    scenarios: report.scenarios.map((s) => {
+      const api = { ...s.api, perSecond: Number(rate(s.api).toPrecision(4)) };
+      const baseline = { ...s.baseline, perSecond: Number(rate(s.baseline).toPrecision(4)) };
+      return {
+        ...s,
+        api,
+        baseline,
+        ratio: {
+          throughput: baseline.perSecond
+            ? Number((api.perSecond / baseline.perSecond).toFixed(3))
+            : 0,
+          p99: baseline.p99 ? Number((api.p99 / baseline.p99).toFixed(3)) : 0,
+        },
+      };
+    }),
+  };
+}
 
 export function markdown(report: BenchReport): string {
   const { machine, dataset } = report;
