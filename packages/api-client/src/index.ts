@@ -23,6 +23,9 @@ export type Reassignment = Schemas['ReassignmentResponse'];
 export type ReassignPayment = Schemas['ReassignPaymentDto'];
 export type AllocatePayment = Schemas['AllocatePaymentDto'];
 export type Suggestion = Schemas['SuggestionResponse'];
+export type SuggestionReason = Schemas['SuggestionReason'];
+export type ImportReport = Schemas['ImportReport'];
+export type RejectedRow = Schemas['RejectedRow'];
 export type Token = Schemas['TokenResponse'];
 export type ErrorBody = Schemas['ErrorResponse'];
 

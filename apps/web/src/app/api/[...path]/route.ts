@@ -1,5 +1,7 @@
 // The browser's only way to the API: a same-origin proxy that adds the session cookie's token
-// as the Authorization header. The API's answer (status, JSON body) is passed through as is.
+// as the Authorization header. Bodies stream both ways (a CSV upload is not held in memory, an
+// export reaches the browser as the API writes it); the answer's status, type and file name are
+// passed through as they are.
 import { cookies } from 'next/headers';
 import { type NextRequest, NextResponse } from 'next/server';
 import { apiBaseUrl, SESSION_COOKIE } from '@/auth/session-cookie';
@@ -8,7 +10,12 @@ interface Context {
   params: Promise<{ path: string[] }>;
 }
 
-const PASSED_BACK_HEADERS = ['content-type', 'x-request-id'];
+const PASSED_BACK_HEADERS = [
+  'content-type',
+  'content-disposition',
+  'cache-control',
+  'x-request-id',
+];
 
 async function forward(request: NextRequest, { params }: Context): Promise<Response> {
   // The cookie is SameSite=Lax; refusing cross-site writes outright is a second line of defence.
@@ -22,6 +29,9 @@ async function forward(request: NextRequest, { params }: Context): Promise<Respo
   const headers = new Headers({ accept: 'application/json' });
   const contentType = request.headers.get('content-type');
   if (contentType) headers.set('content-type', contentType);
+  // Lets the API refuse an oversized upload (413) before reading it.
+  const contentLength = request.headers.get('content-length');
+  if (contentLength) headers.set('content-length', contentLength);
   // Lets an API that trusts this proxy (TRUST_PROXY) see, and rate-limit, the real client.
   const forwardedFor = request.headers.get('x-forwarded-for');
   if (forwardedFor) headers.set('x-forwarded-for', forwardedFor);
@@ -30,13 +40,16 @@ async function forward(request: NextRequest, { params }: Context): Promise<Respo
 
   let upstream: Response;
   try {
-    upstream = await fetch(target, {
+    const init: RequestInit & { duplex: 'half' } = {
       method: request.method,
       headers,
-      body: request.method === 'GET' ? undefined : await request.arrayBuffer(),
+      body: request.method === 'GET' ? undefined : request.body,
+      // Required by fetch to send a stream as the body.
+      duplex: 'half',
       cache: 'no-store',
       redirect: 'manual',
-    });
+    };
+    upstream = await fetch(target, init);
   } catch {
     return error(502, 'Bad Gateway', 'API_UNREACHABLE', 'The API cannot be reached right now');
   }
