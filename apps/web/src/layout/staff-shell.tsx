@@ -1,23 +1,35 @@
 'use client';
 
-import { AppShell, Burger, Button, Group, NavLink, Text } from '@mantine/core';
+import { AppShell, Badge, Burger, Button, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconCash, IconLogout, IconUsers } from '@tabler/icons-react';
+import { IconCash, IconFileImport, IconInbox, IconLogout, IconUsers } from '@tabler/icons-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { useMe, useSignOut } from '@/auth/auth.queries';
+import { useUnallocatedCount } from '@/unallocated/unallocated.queries';
 
 const SECTIONS = [
   { href: '/customers', label: 'Customers', icon: IconUsers },
   { href: '/payments', label: 'Payments', icon: IconCash },
+  { href: '/unallocated', label: 'Unallocated', icon: IconInbox },
+  { href: '/payments/import', label: 'Import payments', icon: IconFileImport },
 ];
+
+/** The section whose address is the longest start of the path: /payments/import is not Payments. */
+function activeSection(pathname: string): string | undefined {
+  return SECTIONS.map(({ href }) => href)
+    .filter((href) => pathname === href || pathname.startsWith(`${href}/`))
+    .sort((a, b) => b.length - a.length)[0];
+}
 
 export function StaffShell({ children }: { children: ReactNode }) {
   const [navOpened, nav] = useDisclosure(false);
   const pathname = usePathname();
   const me = useMe();
   const signOut = useSignOut();
+  const unallocated = useUnallocatedCount();
+  const active = activeSection(pathname);
 
   return (
     <AppShell
@@ -63,7 +75,14 @@ export function StaffShell({ children }: { children: ReactNode }) {
             href={href}
             label={label}
             leftSection={<Icon size={18} aria-hidden />}
-            active={pathname.startsWith(href)}
+            active={href === active}
+            rightSection={
+              href === '/unallocated' && unallocated && unallocated !== '0' ? (
+                <Badge size="sm" color="orange" variant="filled">
+                  {unallocated}
+                </Badge>
+              ) : undefined
+            }
             onClick={nav.close}
           />
         ))}
