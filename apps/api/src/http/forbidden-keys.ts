@@ -3,7 +3,9 @@
 // anywhere in a JSON body or a query string is refused with 400 before any route runs. Query
 // keys are also checked segment by segment, so `customerId[$ne]=x` and `a.__proto__.b=1` are
 // refused even though the query parser keeps them flat. Bodies nested deeper than MAX_DEPTH are
-// refused too, so no later step (validation, transformation) recurses without bound.
+// refused too, so no later step (validation, transformation) recurses without bound, and so are
+// strings with a NUL character, which no field needs and which BSON cannot put in a regular
+// expression or a key (a search for "a\0b" was a 500; found by the fuzzer).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { badRequest } from './api-error';
 
@@ -14,7 +16,7 @@ const forbidden = (key: string) => key.startsWith('$') || PROTOTYPE_KEYS.has(key
 
 export interface Finding {
   path: string;
-  problem: 'key' | 'depth';
+  problem: 'key' | 'depth' | 'nul';
 }
 
 /** The first forbidden key in `value`, or null; iterative, so depth cannot overflow a stack. */
@@ -22,6 +24,9 @@ export function findForbiddenKey(value: unknown, splitKeys = false): Finding | n
   const stack: { value: unknown; path: string; depth: number }[] = [{ value, path: '', depth: 0 }];
   while (stack.length > 0) {
     const item = stack.pop()!;
+    if (typeof item.value === 'string' && item.value.includes('\0')) {
+      return { path: item.path, problem: 'nul' };
+    }
     if (item.value === null || typeof item.value !== 'object') continue;
     if (item.depth >= MAX_DEPTH) return { path: item.path, problem: 'depth' };
     // Own keys only, including a literal "__proto__" that JSON.parse would have created.
@@ -29,6 +34,7 @@ export function findForbiddenKey(value: unknown, splitKeys = false): Finding | n
       const segments = splitKeys ? key.split(/[[\].]/).filter(Boolean) : [key];
       const path = item.path ? `${item.path}.${key}` : key;
       if (segments.some(forbidden) || forbidden(key)) return { path, problem: 'key' };
+      if (key.includes('\0')) return { path, problem: 'nul' };
       stack.push({
         value: (item.value as Record<string, unknown>)[key],
         path,
@@ -50,8 +56,10 @@ export function checkForbiddenKeys(request: FastifyRequest): void {
   throw badRequest('VALIDATION_FAILED', [
     found.problem === 'depth'
       ? `${field} in the ${where} is nested more than ${MAX_DEPTH} levels deep`
-      : `${field} in the ${where} is not allowed: keys may not start with "$" or be ` +
-        '__proto__, constructor or prototype',
+      : found.problem === 'nul'
+        ? `${field} in the ${where} must not contain NUL characters`
+        : `${field} in the ${where} is not allowed: keys may not start with "$" or be ` +
+          '__proto__, constructor or prototype',
   ]);
 }
 

@@ -98,6 +98,28 @@ describe('protections on every route', () => {
       }
     });
 
+    it('refuses NUL characters in any query or body string, on every route (found by the fuzzer)', async () => {
+      for (const { method, path, hasBody } of all) {
+        const query = await t.http[method](`${concrete(path)}?search=a%00b&cursor=`).set(auth);
+        expect({ route: `${method} ${path}`, status: query.status, code: query.body.code }).toEqual(
+          {
+            route: `${method} ${path}`,
+            status: 400,
+            code: 'VALIDATION_FAILED',
+          },
+        );
+        if (!hasBody) continue;
+        const body = await t.http[method](concrete(path)).set(auth).send({ name: 'a\u0000b' });
+        expect({ route: `${method} ${path}`, status: body.status, code: body.body.code }).toEqual({
+          route: `${method} ${path}`,
+          status: 400,
+          code: 'VALIDATION_FAILED',
+        });
+      }
+      const search = await t.http.get('/customers?search=%28hi%5D%00').set(auth).expect(400);
+      expect(search.body.message).toEqual([expect.stringContaining('NUL')]);
+    });
+
     it('names the offending key', async () => {
       const response = await t.http
         .post('/customers')
