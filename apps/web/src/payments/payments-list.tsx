@@ -13,7 +13,7 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { IconDownload, IconPlus } from '@tabler/icons-react';
 import Link from 'next/link';
 import { useState } from 'react';
 import { describeError } from '@/api/form-errors';
@@ -51,6 +51,7 @@ export function PaymentsList() {
   const payments = usePayments({ ...filter, cursor: pages.cursor });
   const items = payments.data?.items ?? [];
   const filtered = !!(customer || fromDay || toDay || status);
+  const exportHref = exportUrl(filter);
 
   return (
     <>
@@ -58,13 +59,24 @@ export function PaymentsList() {
         title="Payments"
         description="Newest first. Dates are Nairobi time."
         actions={
-          <Button
-            component={Link}
-            href="/payments/new"
-            leftSection={<IconPlus size={16} aria-hidden />}
-          >
-            Record payment
-          </Button>
+          <>
+            <Button
+              component="a"
+              href={exportHref}
+              download
+              variant="default"
+              leftSection={<IconDownload size={16} aria-hidden />}
+            >
+              Export CSV
+            </Button>
+            <Button
+              component={Link}
+              href="/payments/new"
+              leftSection={<IconPlus size={16} aria-hidden />}
+            >
+              Record payment
+            </Button>
+          </>
         }
       />
       <Paper withBorder p="md" mb="md">
@@ -140,4 +152,14 @@ export function PaymentsList() {
       <ReassignDialog payment={reassigning} onClose={() => setReassigning(null)} />
     </>
   );
+}
+
+/** The CSV of the payments the filters show (every page), downloaded through the /api proxy. */
+function exportUrl(filter: Omit<PaymentListQuery, 'cursor'>): string {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(filter)) {
+    if (value) query.set(name, value);
+  }
+  const search = query.toString();
+  return `/api/payments/export${search ? `?${search}` : ''}`;
 }
