@@ -1,11 +1,9 @@
 'use client';
 
-import type { CustomerDetail, StatementEntry } from '@malipo/api-client';
+import type { CustomerDetail } from '@malipo/api-client';
 import {
   ActionIcon,
   Alert,
-  Anchor,
-  Badge,
   Box,
   Button,
   Center,
@@ -15,7 +13,6 @@ import {
   Loader,
   Paper,
   Stack,
-  Table,
   Text,
   Tooltip,
 } from '@mantine/core';
@@ -35,9 +32,10 @@ import { PaymentsTable } from '@/payments/payments-table';
 import { usePayments } from '@/payments/payments.queries';
 import { ReassignDialog } from '@/payments/reassign-dialog';
 import { CustomerFormModal } from './customer-form-modal';
-import { CustomerLink } from './customer-link';
-import { useCustomer, useCustomerStatement } from './customers.queries';
+import { CustomerStatement } from './customer-statement';
+import { useCustomer } from './customers.queries';
 import { DeleteCustomerDialog } from './delete-customer-dialog';
+import classes from './statement.module.css';
 
 export function CustomerDetails({ id }: { id: string }) {
   const router = useRouter();
@@ -67,76 +65,78 @@ export function CustomerDetails({ id }: { id: string }) {
   const data = customer.data;
   return (
     <>
-      <PageHeader
-        title={data.name}
-        description={`Customer since ${formatDateTime(data.createdAt)}`}
-        actions={
-          <>
-            <Button
-              component={Link}
-              href={`/payments/new?customerId=${data.id}`}
-              leftSection={<IconPlus size={16} aria-hidden />}
-            >
-              Record payment
-            </Button>
-            <Button
-              variant="default"
-              leftSection={<IconPencil size={16} aria-hidden />}
-              onClick={editModal.open}
-            >
-              Edit customer
-            </Button>
-            <Button
-              variant="default"
-              color="red"
-              leftSection={<IconTrash size={16} aria-hidden />}
-              onClick={deleteModal.open}
-            >
-              Delete customer
-            </Button>
-          </>
-        }
-      />
-      <Grid gap="md">
-        <Grid.Col span={{ base: 12, md: 5 }}>
-          <Stack gap="md">
-            <SectionCard title="Contact">
-              <Stack gap="xs">
-                <Field label="Account number">
-                  <Group gap={4} wrap="nowrap">
-                    <Text ff="monospace" fw={700} size="lg" data-testid="account-number">
-                      {data.accountNumber}
-                    </Text>
-                    <CopyButton value={data.accountNumber}>
-                      {({ copied, copy }) => (
-                        <Tooltip label={copied ? 'Copied' : 'Copy account number'} withArrow>
-                          <ActionIcon
-                            variant="subtle"
-                            color={copied ? 'teal' : 'gray'}
-                            onClick={copy}
-                            aria-label="Copy account number"
-                          >
-                            {copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
-                          </ActionIcon>
-                        </Tooltip>
-                      )}
-                    </CopyButton>
-                  </Group>
-                </Field>
-                <Field label="Phone">{data.phone ?? '—'}</Field>
-                <Field label="Email">{data.email ?? '—'}</Field>
-              </Stack>
-            </SectionCard>
-            <TotalPaid customer={data} />
-          </Stack>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 7 }}>
-          <Stack gap="md">
-            <CustomerPayments customerId={id} onReassign={setReassigning} />
-            <CustomerMoves customerId={id} />
-          </Stack>
-        </Grid.Col>
-      </Grid>
+      <div className={classes.screenOnly}>
+        <PageHeader
+          title={data.name}
+          description={`Customer since ${formatDateTime(data.createdAt)}`}
+          actions={
+            <>
+              <Button
+                component={Link}
+                href={`/payments/new?customerId=${data.id}`}
+                leftSection={<IconPlus size={16} aria-hidden />}
+              >
+                Record payment
+              </Button>
+              <Button
+                variant="default"
+                leftSection={<IconPencil size={16} aria-hidden />}
+                onClick={editModal.open}
+              >
+                Edit customer
+              </Button>
+              <Button
+                variant="default"
+                color="red"
+                leftSection={<IconTrash size={16} aria-hidden />}
+                onClick={deleteModal.open}
+              >
+                Delete customer
+              </Button>
+            </>
+          }
+        />
+        <Grid gap="md">
+          <Grid.Col span={{ base: 12, md: 5 }}>
+            <Stack gap="md">
+              <SectionCard title="Contact">
+                <Stack gap="xs">
+                  <Field label="Account number">
+                    <Group gap={4} wrap="nowrap">
+                      <Text ff="monospace" fw={700} size="lg" data-testid="account-number">
+                        {data.accountNumber}
+                      </Text>
+                      <CopyButton value={data.accountNumber}>
+                        {({ copied, copy }) => (
+                          <Tooltip label={copied ? 'Copied' : 'Copy account number'} withArrow>
+                            <ActionIcon
+                              variant="subtle"
+                              color={copied ? 'teal' : 'gray'}
+                              onClick={copy}
+                              aria-label="Copy account number"
+                            >
+                              {copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
+                            </ActionIcon>
+                          </Tooltip>
+                        )}
+                      </CopyButton>
+                    </Group>
+                  </Field>
+                  <Field label="Phone">{data.phone ?? '—'}</Field>
+                  <Field label="Email">{data.email ?? '—'}</Field>
+                </Stack>
+              </SectionCard>
+              <TotalPaid customer={data} />
+            </Stack>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 7 }}>
+            <Stack gap="md">
+              <CustomerPayments customerId={id} onReassign={setReassigning} />
+            </Stack>
+          </Grid.Col>
+        </Grid>
+      </div>
+      <CustomerStatement customer={data} />
       <CustomerFormModal opened={editing} onClose={editModal.close} customer={data} />
       <DeleteCustomerDialog
         customer={data}
@@ -217,88 +217,6 @@ function CustomerPayments({
             />
           </Box>
         </>
-      )}
-    </SectionCard>
-  );
-}
-
-const MOVES: Partial<
-  Record<StatementEntry['type'], { label: string; color: string; preposition: string }>
-> = {
-  reassigned_in: { label: 'In', color: 'teal', preposition: 'from' },
-  reassigned_out: { label: 'Out', color: 'orange', preposition: 'to' },
-  allocated: { label: 'Allocated', color: 'blue', preposition: 'from the unallocated queue' },
-};
-
-/** The moves from the customer's statement, newest first. */
-function CustomerMoves({ customerId }: { customerId: string }) {
-  const statement = useCustomerStatement(customerId);
-  const moves = (statement.data?.entries ?? []).filter((entry) => MOVES[entry.type]).reverse();
-  return (
-    <SectionCard title="Reassignments in and out" flush>
-      {statement.isPending ? (
-        <Center p="xl">
-          <Loader aria-label="Loading reassignments" />
-        </Center>
-      ) : statement.isError ? (
-        <Alert color="red" m="md" role="alert">
-          Could not load reassignments: {describeError(statement.error)}
-        </Alert>
-      ) : moves.length === 0 ? (
-        <Text p="md" c="dimmed">
-          No payment has been moved into or out of this account.
-        </Text>
-      ) : (
-        <Table.ScrollContainer minWidth={0}>
-          <Table verticalSpacing="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th visibleFrom="sm">When</Table.Th>
-                <Table.Th>Move</Table.Th>
-                <Table.Th ta="right">Amount</Table.Th>
-                <Table.Th visibleFrom="sm">Reason</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {moves.map((move) => {
-                const kind = MOVES[move.type];
-                return (
-                  <Table.Tr key={`${move.paymentId}-${move.at}-${move.type}`}>
-                    <Table.Td visibleFrom="sm" style={{ whiteSpace: 'nowrap' }}>
-                      <Anchor component={Link} href={`/payments/${move.paymentId}`} size="sm">
-                        {formatDateTime(move.at)}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={6} wrap="nowrap">
-                        <Badge color={kind?.color} variant="light" style={{ flexShrink: 0 }}>
-                          {kind?.label}
-                        </Badge>
-                        <Text size="sm">
-                          {kind?.preposition}{' '}
-                          {move.counterpartyCustomerId && (
-                            <CustomerLink id={move.counterpartyCustomerId} />
-                          )}
-                        </Text>
-                      </Group>
-                      {/* On a phone the When and Reason columns are hidden; show them here. */}
-                      <Text size="xs" c="dimmed" hiddenFrom="sm" mt={4}>
-                        <Anchor component={Link} href={`/payments/${move.paymentId}`} inherit>
-                          {formatDateTime(move.at)}
-                        </Anchor>
-                        {move.reason ? ` · ${move.reason}` : ''}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                      {formatKes(Math.abs(move.amount))}
-                    </Table.Td>
-                    <Table.Td visibleFrom="sm">{move.reason ?? '—'}</Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
       )}
     </SectionCard>
   );

@@ -6,7 +6,8 @@ export const customerKeys = {
   all: ['customers'] as const,
   list: (query: CustomerListQuery) => ['customers', 'list', query] as const,
   detail: (id: string) => ['customers', 'detail', id] as const,
-  statement: (id: string) => ['customers', 'statement', id] as const,
+  statement: (id: string, range: StatementRange = {}) =>
+    ['customers', 'statement', id, range] as const,
 };
 
 export interface CustomerListQuery {
@@ -33,11 +34,19 @@ export function useCustomer(id: string | null | undefined) {
   });
 }
 
+/** UTC instants; `to` is exclusive. Either may be left out. */
+export interface StatementRange {
+  from?: string;
+  to?: string;
+}
+
 /** The customer's entries in time order: payments received, moves in and out, allocations. */
-export function useCustomerStatement(id: string) {
+export function useCustomerStatement(id: string, range: StatementRange = {}) {
   return useQuery({
-    queryKey: customerKeys.statement(id),
-    queryFn: () => unwrap(api.GET('/customers/{id}/statement', { params: { path: { id } } })),
+    queryKey: customerKeys.statement(id, range),
+    queryFn: () =>
+      unwrap(api.GET('/customers/{id}/statement', { params: { path: { id }, query: range } })),
+    placeholderData: keepPreviousData,
   });
 }
 
