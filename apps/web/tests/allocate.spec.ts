@@ -57,7 +57,7 @@ test('an unallocated M-Pesa payment is allocated to the right customer', async (
   await expect(page.getByTestId('total-paid')).toHaveText('KES 850.00');
   await expect(
     page
-      .getByRole('region', { name: 'Reassignments in and out' })
-      .getByText('Allocated', { exact: true }),
-  ).toBeVisible();
+      .getByRole('region', { name: 'Statement', exact: true })
+      .getByRole('row', { name: /Allocated from the unallocated queue/ }),
+  ).toContainText('KES 850.00');
 });

@@ -103,23 +103,36 @@ test('a new member of staff signs up, records a payment and reassigns it', async
     await screenshots(page, 'payment');
   });
 
-  await test.step('the second customer has it; the first shows it moved out', async () => {
+  await test.step('both statements show the move, each from its own side', async () => {
     await page.goto(rightUrl);
     await expect(page.getByTestId('total-paid')).toHaveText('KES 1,500.00');
     const payments = page.getByRole('region', { name: 'Payments' });
     await expect(payments.getByRole('cell', { name: 'KES 1,500.00', exact: true })).toBeVisible();
-    const moves = page.getByRole('region', { name: 'Reassignments in and out' });
-    await expect(moves.getByText('In', { exact: true })).toBeVisible();
-    await expect(moves.getByRole('link', { name: wrong.name })).toBeVisible();
+    const statementIn = page.getByRole('region', { name: 'Statement', exact: true });
+    const moveIn = statementIn.getByRole('row', {
+      name: new RegExp(`Reassigned from ${wrong.name}`),
+    });
+    await expect(moveIn.getByRole('cell', { name: 'KES 1,500.00' }).first()).toBeVisible();
+    await expect(moveIn.getByText('Customer typed the wrong account number')).toBeVisible();
+    await expect(statementIn.getByTestId('closing-balance')).toHaveText('KES 1,500.00');
     await screenshots(page, 'customer');
 
     await page.goto(wrongUrl);
     await expect(page.getByTestId('total-paid')).toHaveText('KES 0.00');
+    const statementOut = page.getByRole('region', { name: 'Statement', exact: true });
+    await expect(statementOut.getByRole('row', { name: /Payment received/ })).toContainText(
+      'KES 1,500.00',
+    );
     await expect(
-      page
-        .getByRole('region', { name: 'Reassignments in and out' })
-        .getByText('Out', { exact: true }),
-    ).toBeVisible();
+      statementOut.getByRole('row', { name: new RegExp(`Reassigned to ${right.name}`) }),
+    ).toContainText('−KES 1,500.00');
+    await expect(statementOut.getByTestId('closing-balance')).toHaveText('KES 0.00');
+    // What "Print statement" prints: the statement alone.
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByRole('button', { name: 'Print statement' })).toBeHidden();
+    await expect(page.getByRole('navigation')).toBeHidden();
+    await screenshots(page, 'statement-print');
+    await page.emulateMedia({ media: 'screen' });
   });
 
   await test.step('the payments list shows it under its new owner', async () => {
