@@ -73,6 +73,7 @@ async function main(): Promise<number> {
       only: { type: 'string' },
       'read-amount': { type: 'string' },
       'no-export': { type: 'boolean', default: false },
+      'move-recent': { type: 'boolean', default: false },
       'cpu-prof': { type: 'string' },
       'no-docs': { type: 'boolean', default: false },
     },
@@ -157,7 +158,12 @@ async function main(): Promise<number> {
     const dbMemory = database.pid ? new MemoryWatch(database.pid) : null;
     const apiStartMiB = apiMemory.lastMiB;
     const { token, userId } = await signIn(api.url);
-    const fixtures = await loadFixtures(db, userId, quick ? 500 : 20_000);
+    const fixtures = await loadFixtures(
+      db,
+      userId,
+      quick ? 500 : values['move-recent'] ? 200 : 20_000,
+      values['move-recent'],
+    );
     const all = makeScenarios(db, fixtures).filter((s) => !only || only.has(s.name));
 
     // What the API sends: each write once for real; each read's queries, for every request in

@@ -96,6 +96,8 @@ export async function loadFixtures(
   db: Db,
   userId: string,
   movablePerSide: number,
+  /** Move the most recently stored payments (the end of the table) instead of the first. */
+  moveRecent = false,
 ): Promise<Fixtures> {
   const payments = db.collection('payments');
   // Insertion order is random in paidAt, so a sample of the first rows spreads over the list.
@@ -135,7 +137,15 @@ export async function loadFixtures(
     if (c.phone) terms.push(`0${(c.phone as string).slice(4)}`);
     return terms;
   });
-  const movable = sample.map((p) => ({ id: p._id, owner: p.customerId as ObjectId }));
+  // The first rows are the cheapest for FerretDB to find (it scans in insertion order and stops
+  // at the match); the recently stored ones, which staff are likelier to move, are the dearest.
+  const rows = moveRecent
+    ? await payments
+        .find({}, { projection: { _id: 1, customerId: 1 } })
+        .skip(Math.max(0, (await payments.estimatedDocumentCount()) - 2 * movablePerSide))
+        .toArray()
+    : sample;
+  const movable = rows.map((p) => ({ id: p._id, owner: p.customerId as ObjectId }));
   // Interleaved: FerretDB finds a document by _id by scanning in insertion order (see
   // docs/performance.md), so both sides must get payments from the same parts of the table.
   return {
