@@ -120,26 +120,33 @@ async function main(): Promise<number> {
   process.once('SIGTERM', onSignal);
 
   try {
-    database = await openDatabase({ mongoUri: process.env.MONGO_URI, dataDir });
+    // On a real server the bench seeds (and drops) its own database, never the app's.
+    database = await openDatabase({
+      mongoUri: process.env.MONGO_URI,
+      dataDir,
+      databaseName: `malipo_bench_${label.replace(/\W/g, '_')}`,
+    });
+    // What was seeded, kept beside the data (a file in the data directory, or a document in
+    // the bench's database on MONGO_URI), so a later run reuses the same dataset.
+    client = await MongoClient.connect(database.uri);
+    const db = client.db();
+    const markers = db.collection<DatasetMarker & { _id: string }>('bench_dataset');
     const markerFile = process.env.MONGO_URI
       ? null
       : join(resolve(repositoryRoot, dataDir), 'bench-dataset.json');
-    const marker =
-      markerFile && existsSync(markerFile)
+    const marker = markerFile
+      ? existsSync(markerFile)
         ? (JSON.parse(readFileSync(markerFile, 'utf8')) as DatasetMarker)
-        : null;
+        : null
+      : await markers.findOne({ _id: 'dataset' });
     let seededSeconds: number | null = null;
     const reuse =
-      !values.reseed &&
-      !quick &&
-      (process.env.MONGO_URI
-        ? true
-        : marker?.customers === customers && marker.payments === payments);
+      !values.reseed && !quick && marker?.customers === customers && marker.payments === payments;
     if (reuse) {
       console.log(
         `Dataset: reusing ${database.description} (${payments} payments, ${customers} customers)`,
       );
-      seededSeconds = marker?.seededSeconds ?? null;
+      seededSeconds = marker.seededSeconds;
     } else {
       console.log(
         `Dataset: seeding ${database.description} with ${payments} payments, ${customers} customers`,
@@ -147,12 +154,11 @@ async function main(): Promise<number> {
       const run = await seed(database.uri, { customers, payments, reset: true, quiet: quick });
       seededSeconds = run.seconds;
       console.log(`  seeded in ${run.seconds.toFixed(1)} s`);
-      if (markerFile)
-        writeFileSync(markerFile, JSON.stringify({ customers, payments, seededSeconds }) + '\n');
+      const seeded = { customers, payments, seededSeconds };
+      if (markerFile) writeFileSync(markerFile, JSON.stringify(seeded) + '\n');
+      else await markers.replaceOne({ _id: 'dataset' }, seeded, { upsert: true });
     }
 
-    client = await MongoClient.connect(database.uri);
-    const db = client.db();
     api = await startApi(database.uri, { cpuProfileDir: values['cpu-prof'] });
     const apiMemory = new MemoryWatch(api.pid);
     const dbMemory = database.pid ? new MemoryWatch(database.pid) : null;

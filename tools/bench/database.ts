@@ -16,20 +16,24 @@ export interface Database {
   stop(): Promise<void>;
 }
 
-function withDatabaseName(uri: string): string {
+function withDatabaseName(uri: string, name?: string): string {
   const url = new URL(uri);
-  if (url.pathname === '' || url.pathname === '/') url.pathname = `/${DATABASE_NAME}`;
+  if (name) url.pathname = `/${name}`;
+  else if (url.pathname === '' || url.pathname === '/') url.pathname = `/${DATABASE_NAME}`;
   return url.toString();
 }
 
 export async function openDatabase(options: {
   mongoUri?: string;
   dataDir: string;
+  /** On MONGO_URI, use this database instead of the one it names (the bench's own). */
+  databaseName?: string;
 }): Promise<Database> {
   if (options.mongoUri) {
+    const uri = withDatabaseName(options.mongoUri, options.databaseName);
     return {
-      uri: withDatabaseName(options.mongoUri),
-      description: 'the server at MONGO_URI',
+      uri,
+      description: `the server at MONGO_URI, database ${new URL(uri).pathname.slice(1)}`,
       stop: () => Promise.resolve(),
     };
   }
