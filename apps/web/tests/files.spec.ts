@@ -39,10 +39,8 @@ test('importing a file reports duplicates and bad rows, and a second import crea
   await expect(facts).toContainText('Unallocated1');
   await expect(facts).toContainText('Rejected1');
   const rejected = report.getByRole('table', { name: 'Rejected rows' });
-  await expect(rejected.getByRole('row', { name: /^5 amount/ })).toBeVisible();
-  await expect(
-    report.getByRole('link', { name: 'Allocate them on the Unallocated page' }),
-  ).toBeVisible();
+  await expect(rejected.getByRole('row', { name: /^5 Amount must be/ })).toBeVisible();
+  await expect(report.getByRole('link', { name: 'Go to the Unallocated page' })).toBeVisible();
   await screenshots(page, 'import-report');
 
   // The same file again: everything is a duplicate now, and the bad row is still refused.
@@ -52,9 +50,7 @@ test('importing a file reports duplicates and bad rows, and a second import crea
   await expect(facts).toContainText('Duplicates3');
   await expect(facts).toContainText('Rejected1');
 
-  await expect(
-    report.getByRole('link', { name: 'Allocate them on the Unallocated page' }),
-  ).toBeHidden();
+  await expect(report.getByRole('link', { name: 'Go to the Unallocated page' })).toBeHidden();
   await page.goto('/unallocated');
   await expect(page.getByRole('article', { name: new RegExp(unknown) })).toBeVisible();
 });

@@ -20,7 +20,7 @@ import { IconDownload, IconFileTypeCsv, IconUpload } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { type FormEvent, useState } from 'react';
-import { describeError } from '@/api/form-errors';
+import { describeError, sentence } from '@/api/form-errors';
 import { customerKeys } from '@/customers/customers.queries';
 import { PageHeader } from '@/layout/page-header';
 import { SectionCard } from '@/layout/section-card';
@@ -71,10 +71,14 @@ export function ImportPayments() {
           <form onSubmit={submit} noValidate>
             <Stack>
               <Text size="sm">
-                Columns:{' '}
-                <Code>reference, paid_at, amount, account_number, payer_phone, payer_name</Code>.
-                Times are Nairobi time (<Code>2026-12-04 14:30:00</Code>); rows whose account number
-                nobody has wait on the Unallocated page.
+                One payment a line, with the columns{' '}
+                <Code>reference, paid_at, amount, account_number, payer_phone, payer_name</Code>
+              </Text>
+              <Text size="sm">
+                Times are Nairobi time, such as <Code>2026-12-04 14:30:00</Code>
+              </Text>
+              <Text size="sm">
+                Rows whose account number nobody has wait on the Unallocated page.
               </Text>
               <Group>
                 <Anchor href="/api/payments/import/template" download size="sm">
@@ -159,10 +163,11 @@ function ImportReportView({ report, fileName }: { report: ImportReport; fileName
         )}
         {report.unallocated > 0 && (
           <Text size="sm">
-            {report.unallocated} payment{report.unallocated === 1 ? '' : 's'} went to an account
-            number nobody has.{' '}
+            {report.unallocated === 1
+              ? '1 payment went to an account number nobody has.'
+              : `${report.unallocated} payments went to account numbers nobody has.`}{' '}
             <Anchor component={Link} href="/unallocated">
-              Allocate them on the Unallocated page
+              Go to the Unallocated page
             </Anchor>
           </Text>
         )}
@@ -189,7 +194,7 @@ function ImportReportView({ report, fileName }: { report: ImportReport; fileName
                 {report.rejected.map((row) => (
                   <Table.Tr key={row.line}>
                     <Table.Td>{row.line}</Table.Td>
-                    <Table.Td>{row.reason}</Table.Td>
+                    <Table.Td>{sentence(row.reason)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
