@@ -80,6 +80,7 @@ export function CustomerStatement({ customer }: { customer: CustomerDetail }) {
       <Group justify="space-between" p="md" pb="xs" gap="xs">
         <Title id={titleId} order={2} size="h4">
           Statement
+          <span className={classes.printOnly}>: {customer.name}</span>
         </Title>
         <Button
           variant="default"
@@ -93,8 +94,8 @@ export function CustomerStatement({ customer }: { customer: CustomerDetail }) {
         </Button>
       </Group>
       <Text className={classes.printOnly} px="md" pb="xs" size="sm">
-        {customer.name} · account {customer.accountNumber} · {periodLabel(fromDay, toDay)} · Nairobi
-        time · printed {formatDateTime(new Date().toISOString())}
+        Account {customer.accountNumber} · {periodLabel(fromDay, toDay)} · Nairobi time · printed{' '}
+        {formatDateTime(new Date().toISOString())}
       </Text>
       <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm" px="md" className={classes.screenOnly}>
         <TextInput
