@@ -1,4 +1,4 @@
-// `npm run fuzz [-- --seconds 60] [-- extra schemathesis options]`
+// `npm run fuzz [-- --seconds 60] [--seed N] [-- extra schemathesis options]`
 //
 // Fuzzes the API from the committed OpenAPI document (apps/api/openapi.json) with schemathesis:
 // installs it into tools/fuzz/.venv on first use (pinned in requirements.txt), starts the
@@ -27,6 +27,7 @@ const { values: args, positionals } = parseArgs({
   options: {
     seconds: { type: 'string', default: '60' },
     workers: { type: 'string', default: '1' },
+    seed: { type: 'string', default: String(Date.now() % 1_000_000) },
   },
 });
 
@@ -116,7 +117,7 @@ async function main(): Promise<void> {
       '--workers',
       args.workers,
       '--seed',
-      String(Date.now() % 1_000_000),
+      args.seed,
       '--request-timeout',
       '10',
       '--generation-database',
