@@ -83,6 +83,9 @@ async function main(): Promise<void> {
   const apiPort = process.env.PORT ?? '3000';
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   startChild('The API', [process.execPath, ['apps/api/dist/main.js']], {
+    // The web app's server calls the API for every browser; trusting its X-Forwarded-For keeps
+    // the sign-in limits per person rather than one limit for all staff.
+    TRUST_PROXY: '127.0.0.1',
     ...process.env,
     MONGO_URI: mongoUri,
     PORT: apiPort,
