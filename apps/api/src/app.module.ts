@@ -51,6 +51,10 @@ const REQUEST_ID = /^[\w.-]{1,64}$/;
         // A filter path that is not in the schema is a bug, never silently dropped (which would
         // widen the filter): see docs/security.md.
         mongoose.set('strictQuery', 'throw');
+        // Operator objects in a filter are the services' own only (wrapped in trusted()); any
+        // other value that looks like one is compared as a value. Defence in depth behind the
+        // request check in http/forbidden-keys.ts.
+        mongoose.set('sanitizeFilter', true);
         return {
           uri: config.mongoUri,
           serverSelectionTimeoutMS: 5000,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { FilterQuery, Model, Types } from 'mongoose';
+import { FilterQuery, Model, Types, trusted } from 'mongoose';
 import { accountNumberVariants, normalizeAccountReference } from './account-number';
 import { Customer } from './customer.schema';
 import { CustomerResponse } from './dto/customer.response';
@@ -71,7 +71,7 @@ export class CustomerMatchingService {
     if (/^\d+$/.test(typed)) {
       const variants = accountNumberVariants(typed);
       const customers = await this.customers
-        .find({ accountNumber: { $in: [...variants.keys()] } })
+        .find({ accountNumber: trusted({ $in: [...variants.keys()] }) })
         .lean();
       for (const customer of customers) {
         const typo = variants.get(customer.accountNumber)!;

@@ -1,4 +1,6 @@
-import { Types } from 'mongoose';
+import { getModelToken } from '@nestjs/mongoose';
+import { FilterQuery, Model, Types, trusted } from 'mongoose';
+import { Customer } from './customer.schema';
 import type { Response } from 'supertest';
 import {
   TestApp,
@@ -199,6 +201,14 @@ describe('customers', () => {
         .expect(400);
       expect(response.body.message.join(' ')).toContain('accountNumber');
     });
+  });
+
+  it('compares an operator object that reaches a filter untrusted as a plain value', async () => {
+    const customers = t.app.get<Model<Customer>>(getModelToken(Customer.name));
+    await createCustomer(t, auth);
+    const untrusted = JSON.parse('{ "name": { "$ne": null } }') as FilterQuery<Customer>;
+    expect(await customers.countDocuments(untrusted)).toBe(0);
+    expect(await customers.countDocuments({ name: trusted({ $ne: null }) })).toBeGreaterThan(0);
   });
 
   describe('DELETE /customers/:id', () => {

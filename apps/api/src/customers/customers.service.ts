@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { FilterQuery, Model, Types, isValidObjectId } from 'mongoose';
+import { FilterQuery, Model, Types, isValidObjectId, trusted } from 'mongoose';
 import { isDuplicateKeyError } from '../database/duplicate-key';
 import { badRequest, conflict, notFound } from '../http/api-error';
 import { Page, decodeCursor, encodeCursor, invalidCursor } from '../paging/cursor';
@@ -70,7 +70,7 @@ export class CustomersService implements OnModuleInit {
     if (query.cursor) {
       const { id } = decodeCursor(query.cursor, ['id']);
       if (!isValidObjectId(id)) throw invalidCursor();
-      conditions.push({ _id: { $lt: new Types.ObjectId(id) } });
+      conditions.push({ _id: trusted({ $lt: new Types.ObjectId(id) }) });
     }
     const rows = await this.customers
       .find(conditions.length ? { $and: conditions } : {})
@@ -174,10 +174,10 @@ export class CustomersService implements OnModuleInit {
     self: Types.ObjectId,
   ): Promise<Error | null> {
     if (!isDuplicateKeyError(error)) return null;
-    if (email && (await this.customers.exists({ emailKey: email, _id: { $ne: self } }))) {
+    if (email && (await this.customers.exists({ emailKey: email, _id: trusted({ $ne: self }) }))) {
       return conflict('EMAIL_TAKEN', 'Another customer already has this email');
     }
-    if (phone && (await this.customers.exists({ phoneKey: phone, _id: { $ne: self } }))) {
+    if (phone && (await this.customers.exists({ phoneKey: phone, _id: trusted({ $ne: self }) }))) {
       return conflict('PHONE_TAKEN', 'Another customer already has this phone number');
     }
     return null;

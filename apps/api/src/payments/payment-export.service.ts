@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { stringify } from 'csv-stringify';
-import { Model, Types } from 'mongoose';
+import { Model, Types, trusted } from 'mongoose';
 import { Customer } from '../customers/customer.schema';
 import { formatMinorUnits } from '../money/money';
 import { PaymentFilters } from './dto/payment.dto';
@@ -92,9 +92,11 @@ export class PaymentExportService {
   private async format(batch: (Payment & { _id: Types.ObjectId })[]) {
     const ids = [...new Set(batch.flatMap((p) => (p.customerId ? [p.customerId.toString()] : [])))];
     const customers = new Map(
-      (await this.customers.find({ _id: { $in: ids } }, { name: 1, accountNumber: 1 }).lean()).map(
-        (c) => [c._id.toString(), c],
-      ),
+      (
+        await this.customers
+          .find({ _id: trusted({ $in: ids }) }, { name: 1, accountNumber: 1 })
+          .lean()
+      ).map((c) => [c._id.toString(), c]),
     );
     return batch.map((p) => {
       const customer = p.customerId ? customers.get(p.customerId.toString()) : undefined;

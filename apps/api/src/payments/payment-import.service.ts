@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { parse } from 'csv-parse';
-import { Model, Types, mongo } from 'mongoose';
+import { Model, Types, mongo, trusted } from 'mongoose';
 import { normalizeAccountReference } from '../customers/account-number';
 import { Customer } from '../customers/customer.schema';
 import { normalizeKenyanPhone } from '../customers/kenyan-phone';
@@ -174,7 +174,9 @@ export class PaymentImportService {
     ];
     const owners = new Map(
       (
-        await this.customers.find({ accountNumber: { $in: typed } }, { accountNumber: 1 }).lean()
+        await this.customers
+          .find({ accountNumber: trusted({ $in: typed }) }, { accountNumber: 1 })
+          .lean()
       ).map((c) => [c.accountNumber, c._id]),
     );
     const documents = batch.map(({ payment }) =>
@@ -189,7 +191,7 @@ export class PaymentImportService {
     // Mark the customers first, as for any payment (see CustomersService.claimForPayment).
     if (credited.length > 0) {
       await this.customers.updateMany(
-        { _id: { $in: credited.map((id) => new Types.ObjectId(id)) } },
+        { _id: trusted({ $in: credited.map((id) => new Types.ObjectId(id)) }) },
         { $set: { hasPayments: true } },
         { timestamps: false },
       );

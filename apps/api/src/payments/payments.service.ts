@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { FilterQuery, Model, Types, isValidObjectId } from 'mongoose';
+import { FilterQuery, Model, Types, isValidObjectId, trusted } from 'mongoose';
 import { CustomerMatchingService } from '../customers/customer-matching.service';
 import { customerNotFound, CustomersService } from '../customers/customers.service';
 import { SuggestionResponse } from '../customers/dto/suggestion.response';
@@ -132,9 +132,11 @@ export class PaymentsService implements OnModuleInit {
     const conditions: FilterQuery<Payment>[] = [];
     if (filters.customerId) conditions.push({ customerId: new Types.ObjectId(filters.customerId) });
     if (filters.status)
-      conditions.push({ customerId: filters.status === 'unallocated' ? null : { $ne: null } });
-    if (filters.from) conditions.push({ paidAt: { $gte: new Date(filters.from) } });
-    if (filters.to) conditions.push({ paidAt: { $lt: new Date(filters.to) } });
+      conditions.push({
+        customerId: filters.status === 'unallocated' ? null : trusted({ $ne: null }),
+      });
+    if (filters.from) conditions.push({ paidAt: trusted({ $gte: new Date(filters.from) }) });
+    if (filters.to) conditions.push({ paidAt: trusted({ $lt: new Date(filters.to) }) });
     return conditions.length ? { $and: conditions } : {};
   }
 
@@ -145,7 +147,10 @@ export class PaymentsService implements OnModuleInit {
       const paidAt = new Date(at);
       if (!isValidObjectId(id) || Number.isNaN(paidAt.getTime())) throw invalidCursor();
       conditions.push({
-        $or: [{ paidAt: { $lt: paidAt } }, { paidAt, _id: { $lt: new Types.ObjectId(id) } }],
+        $or: [
+          { paidAt: trusted({ $lt: paidAt }) },
+          { paidAt, _id: trusted({ $lt: new Types.ObjectId(id) }) },
+        ],
       });
     }
     const rows = await this.payments
