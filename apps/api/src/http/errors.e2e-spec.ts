@@ -101,6 +101,16 @@ describe('errors', () => {
       }
     });
 
+    it('in ids far longer than an id', async () => {
+      for (const path of [
+        `/payments/${'x'.repeat(500)}/suggestions`,
+        `/customers/${'é'.repeat(300)}`,
+      ]) {
+        const response = await t.http.get(encodeURI(path)).set(auth).expect(400);
+        expect(response.body.code).toBe('INVALID_ID');
+      }
+    });
+
     it('in ids in the path', async () => {
       for (const path of [
         '/customers/%7B%22%24ne%22%3Anull%7D',
