@@ -1,6 +1,6 @@
 'use client';
 
-import { ApiError, type Customer, type Payment } from '@malipo/api-client';
+import { type Customer, type Payment } from '@malipo/api-client';
 import {
   Alert,
   Button,
@@ -13,14 +13,12 @@ import {
   Textarea,
   UnstyledButton,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
-import { describeError } from '@/api/form-errors';
-import { CustomerLink } from '@/customers/customer-link';
 import { CustomerPicker, customerLabel } from '@/customers/customer-picker';
 import { formatKes } from '@/format/money';
 import { Fact } from './fact';
-import { useAllocatePayment, usePaymentSuggestions, useRefetchPayment } from './payments.queries';
+import { usePaymentSuggestions } from './payments.queries';
+import { AllocationConflict, useAllocation } from './use-allocation';
 
 interface AllocateDialogProps {
   /** The unallocated payment to credit; the dialog is open while there is one. */
@@ -37,22 +35,13 @@ export function AllocateDialog({ payment, onClose }: AllocateDialogProps) {
   );
 }
 
-const API_MESSAGES = {
-  PAYMENT_NOT_FOUND: { message: 'This payment no longer exists.' },
-  CUSTOMER_NOT_FOUND: { message: 'The customer you picked no longer exists.' },
-};
-
 function AllocateForm({ payment, onClose }: { payment: Payment; onClose: () => void }) {
   const suggestions = usePaymentSuggestions(payment.id);
-  const allocate = useAllocatePayment(payment.id);
-  const refetchPayment = useRefetchPayment();
+  const { submit, pending, failure, conflict } = useAllocation(payment, onClose);
   const [target, setTarget] = useState<Customer | null>(null);
   const [reason, setReason] = useState('');
   const [step, setStep] = useState<'choose' | 'confirm'>('choose');
   const [errors, setErrors] = useState<{ target?: string; reason?: string }>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  // Set when somebody else allocated it first: who has it now, if that could be read.
-  const [conflict, setConflict] = useState<{ ownerId: string | null } | null>(null);
   const amount = formatKes(payment.amount);
 
   const review = (event: FormEvent) => {
@@ -66,46 +55,10 @@ function AllocateForm({ payment, onClose }: { payment: Payment; onClose: () => v
   };
 
   const confirm = () => {
-    if (!target) return;
-    setFailure(null);
-    allocate.mutate(
-      { customerId: target.id, reason: reason.trim() },
-      {
-        onSuccess: () => {
-          notifications.show({
-            color: 'teal',
-            title: 'Payment allocated',
-            message: `Credited ${amount} to ${target.name}.`,
-          });
-          onClose();
-        },
-        onError: (error) => {
-          if (error instanceof ApiError && error.code === 'PAYMENT_ALREADY_ALLOCATED') {
-            void refetchPayment(payment.id).then(
-              (current) => setConflict({ ownerId: current.customerId }),
-              () => setConflict({ ownerId: null }),
-            );
-            return;
-          }
-          setFailure(describeError(error, API_MESSAGES));
-        },
-      },
-    );
+    if (target) submit(target, reason.trim());
   };
 
-  if (conflict) {
-    return (
-      <Stack>
-        <Alert color="orange" title="Somebody else allocated this payment first" role="alert">
-          It is now credited to <CustomerLink id={conflict.ownerId} />. Nothing was changed by you;
-          if that is wrong, reassign it from the payment&apos;s page.
-        </Alert>
-        <Group justify="flex-end">
-          <Button onClick={onClose}>Close</Button>
-        </Group>
-      </Stack>
-    );
-  }
+  if (conflict) return <AllocationConflict ownerId={conflict.ownerId} onClose={onClose} />;
 
   return (
     <Stack>
@@ -205,14 +158,10 @@ function AllocateForm({ payment, onClose }: { payment: Payment; onClose: () => v
             </Alert>
           )}
           <Group justify="flex-end">
-            <Button
-              variant="default"
-              onClick={() => setStep('choose')}
-              disabled={allocate.isPending}
-            >
+            <Button variant="default" onClick={() => setStep('choose')} disabled={pending}>
               Back
             </Button>
-            <Button onClick={confirm} loading={allocate.isPending} data-autofocus>
+            <Button onClick={confirm} loading={pending} data-autofocus>
               Allocate payment
             </Button>
           </Group>

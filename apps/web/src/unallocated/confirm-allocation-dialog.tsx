@@ -1,13 +1,9 @@
 'use client';
 
-import { ApiError, type Payment, type Suggestion } from '@malipo/api-client';
+import { type Payment, type Suggestion } from '@malipo/api-client';
 import { Alert, Button, Group, List, Modal, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
-import { describeError } from '@/api/form-errors';
-import { CustomerLink } from '@/customers/customer-link';
 import { formatKes } from '@/format/money';
-import { useAllocatePayment, useRefetchPayment } from '@/payments/payments.queries';
+import { AllocationConflict, useAllocation } from '@/payments/use-allocation';
 import { allocationReason, describeReason } from './suggestion-reasons';
 
 export interface SuggestedAllocation {
@@ -36,11 +32,6 @@ export function ConfirmAllocationDialog({ allocation, onClose }: ConfirmAllocati
   );
 }
 
-const API_MESSAGES = {
-  PAYMENT_NOT_FOUND: { message: 'This payment no longer exists.' },
-  CUSTOMER_NOT_FOUND: { message: 'This customer no longer exists.' },
-};
-
 function ConfirmAllocation({
   allocation: { payment, suggestion },
   onClose,
@@ -48,60 +39,15 @@ function ConfirmAllocation({
   allocation: SuggestedAllocation;
   onClose: () => void;
 }) {
-  const allocate = useAllocatePayment(payment.id);
-  const refetchPayment = useRefetchPayment();
-  const [failure, setFailure] = useState<string | null>(null);
-  // Set when somebody else allocated it first: who has it now, if that could be read.
-  const [conflict, setConflict] = useState<{ ownerId: string | null } | null>(null);
-  const amount = formatKes(payment.amount);
+  const { submit, pending, failure, conflict } = useAllocation(payment, onClose);
   const { customer } = suggestion;
 
-  const confirm = () => {
-    setFailure(null);
-    allocate.mutate(
-      { customerId: customer.id, reason: allocationReason(suggestion.reasons) },
-      {
-        onSuccess: () => {
-          notifications.show({
-            color: 'teal',
-            title: 'Payment allocated',
-            message: `Credited ${amount} to ${customer.name}.`,
-          });
-          onClose();
-        },
-        onError: (error) => {
-          if (error instanceof ApiError && error.code === 'PAYMENT_ALREADY_ALLOCATED') {
-            // Reading it again also refreshes the queue, where it no longer belongs.
-            void refetchPayment(payment.id).then(
-              (current) => setConflict({ ownerId: current.customerId }),
-              () => setConflict({ ownerId: null }),
-            );
-            return;
-          }
-          setFailure(describeError(error, API_MESSAGES));
-        },
-      },
-    );
-  };
-
-  if (conflict) {
-    return (
-      <Stack>
-        <Alert color="orange" title="Somebody else allocated this payment first" role="alert">
-          It is now credited to <CustomerLink id={conflict.ownerId} />. Nothing was changed by you;
-          if that is wrong, reassign it from the payment&apos;s page.
-        </Alert>
-        <Group justify="flex-end">
-          <Button onClick={onClose}>Close</Button>
-        </Group>
-      </Stack>
-    );
-  }
+  if (conflict) return <AllocationConflict ownerId={conflict.ownerId} onClose={onClose} />;
 
   return (
     <Stack>
       <Text fw={600} size="lg" data-testid="allocate-confirmation">
-        Allocate {amount} to {customer.name}
+        Allocate {formatKes(payment.amount)} to {customer.name}
       </Text>
       <div>
         <Text size="sm" c="dimmed">
@@ -119,10 +65,14 @@ function ConfirmAllocation({
         </Alert>
       )}
       <Group justify="flex-end">
-        <Button variant="default" onClick={onClose} disabled={allocate.isPending}>
+        <Button variant="default" onClick={onClose} disabled={pending}>
           Cancel
         </Button>
-        <Button onClick={confirm} loading={allocate.isPending} data-autofocus>
+        <Button
+          onClick={() => submit(customer, allocationReason(suggestion.reasons))}
+          loading={pending}
+          data-autofocus
+        >
           Confirm allocation
         </Button>
       </Group>
