@@ -34,6 +34,22 @@ test('an expired session returns to sign-in, then back to the page', async ({ pa
   await expect(page.getByRole('heading', { name: customer.name })).toBeVisible();
 });
 
+test('what is typed before the scripts arrive is not lost', async ({ page, context }) => {
+  const staff = await signedInStaff(page);
+  await context.clearCookies();
+  // A slow mobile connection: the server's HTML is on screen seconds before React runs it.
+  await page.route('**/_next/static/chunks/**', async (route) => {
+    await new Promise((done) => setTimeout(done, 2_000));
+    await route.continue();
+  });
+  await page.goto('/sign-in', { waitUntil: 'commit' });
+  await page.getByLabel('Email').fill(staff.email);
+  await page.getByRole('textbox', { name: 'Password' }).fill('not the password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByText('That email and password do not match an account.')).toBeVisible();
+  await expect(page.getByLabel('Email')).toHaveValue(staff.email);
+});
+
 test('signing out ends the session', async ({ page }) => {
   await signedInStaff(page);
   await page.goto('/payments');

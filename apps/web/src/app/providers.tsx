@@ -5,6 +5,7 @@ import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
+import { DisabledUntilHydrated } from '@/layout/disabled-until-hydrated';
 import { theme } from './theme';
 
 // A client mistake (4xx) will not change by asking again; network and server errors might.
@@ -23,7 +24,9 @@ export function Providers({ children }: { children: ReactNode }) {
   return (
     <MantineProvider theme={theme}>
       <Notifications position="top-right" />
-      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+      <QueryClientProvider client={queryClient}>
+        <DisabledUntilHydrated>{children}</DisabledUntilHydrated>
+      </QueryClientProvider>
     </MantineProvider>
   );
 }
