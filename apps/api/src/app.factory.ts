@@ -26,7 +26,7 @@ export async function createApp(options: { logs?: boolean } = {}): Promise<NestF
     // Fastify's router answers a path parameter over 100 characters itself, with a 414 outside
     // the contract's error body (found by the fuzzer); as long as a URL can be, it reaches the
     // id check instead and is a 400 INVALID_ID.
-    maxParamLength: 16 * 1024,
+    routerOptions: { maxParamLength: 16 * 1024 },
   });
   useJsonBodyParser(adapter.getInstance());
   useForbiddenKeysCheck(adapter.getInstance());
