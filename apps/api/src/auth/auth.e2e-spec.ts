@@ -153,6 +153,7 @@ describe('auth', () => {
       '/payments',
       '/payments/65a1b2c3d4e5f60718293a4b',
       '/customers/65a1b2c3d4e5f60718293a4b',
+      '/users/65a1b2c3d4e5f60718293a4b',
     ])('protects GET %s', async (path) => {
       await t.http.get(path).expect(401);
     });

@@ -8,13 +8,14 @@ import { AuthRateLimitGuard } from './auth-rate-limit.guard';
 import { AuthService } from './auth.service';
 import { LoginLockout } from './login-lockout';
 import { User, UserSchema } from './user.schema';
+import { UsersController } from './users.controller';
 
 @Module({
   imports: [
     JwtModule.register({}),
     MongooseModule.forFeature([{ name: User.name, schema: UserSchema }]),
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, UsersController],
   providers: [
     AuthService,
     LoginLockout,

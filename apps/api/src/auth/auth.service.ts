@@ -5,7 +5,7 @@ import * as argon2 from 'argon2';
 import { Model, isValidObjectId } from 'mongoose';
 import { isDuplicateKeyError } from '../database/duplicate-key';
 import { AppConfig } from '../config/app-config';
-import { ApiError, conflict } from '../http/api-error';
+import { ApiError, conflict, notFound } from '../http/api-error';
 import { LoginDto } from './dto/login.dto';
 import { LoginLockout } from './login-lockout';
 import { SignupDto } from './dto/signup.dto';
@@ -70,6 +70,13 @@ export class AuthService implements OnModuleInit {
       },
     );
     return { accessToken, tokenType: 'Bearer', expiresIn: this.config.jwt.expiresInSeconds };
+  }
+
+  /** Another member of staff, as named in a payment's history. */
+  async get(userId: string): Promise<UserResponse> {
+    const user = await this.users.findById(userId).lean();
+    if (!user) throw notFound('USER_NOT_FOUND', 'User not found');
+    return UserResponse.of(user);
   }
 
   async me(userId: string): Promise<UserResponse> {
