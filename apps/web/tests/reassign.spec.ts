@@ -145,6 +145,7 @@ test('a new member of staff signs up, records a payment and reassigns it', async
 
 test('a move that somebody else made first is explained, with the current owner', async ({
   page,
+  playwright: { request },
 }) => {
   await signedInStaff(page);
   const [a, b, c] = await Promise.all(
@@ -165,14 +166,23 @@ test('a move that somebody else made first is explained, with the current owner'
   await dialog.getByLabel('Reason').fill('Wrong account number');
   await dialog.getByRole('button', { name: 'Review move' }).click();
 
-  // Meanwhile, somebody else moves it to C.
-  const moved = await page.request.put('/api/payments/reassign', {
+  // Meanwhile, a colleague signed in elsewhere moves it to C.
+  const colleague = await request.newContext({ baseURL: new URL(page.url()).origin });
+  const otieno = { ...newStaff(), name: 'Otieno Ouma' };
+  expect((await colleague.post('/api/auth/signup', { data: otieno })).status()).toBe(201);
+  expect((await colleague.post('/session', { data: otieno })).status()).toBe(204);
+  const moved = await colleague.put('/api/payments/reassign', {
     data: { paymentId: payment.id, sourceCustomerId: a.id, targetCustomerId: c.id, reason: 'x' },
   });
   expect(moved.status()).toBe(200);
+  await colleague.dispose();
 
   await dialog.getByRole('button', { name: 'Move payment' }).click();
   const alert = dialog.getByRole('alert');
   await expect(alert).toContainText('Somebody else moved this payment first');
   await expect(alert.getByRole('link', { name: c.name })).toBeVisible();
+
+  await page.keyboard.press('Escape');
+  const history = page.getByRole('region', { name: 'Reassignment history' });
+  await expect(history.getByText(/by Otieno Ouma$/)).toBeVisible();
 });

@@ -16,6 +16,15 @@ export function useMe() {
   });
 }
 
+/** A member of staff by id; names rarely change, so one look-up a session will do. */
+export function useUser(id: string) {
+  return useQuery({
+    queryKey: ['users', id],
+    queryFn: () => unwrap(api.GET('/users/{id}', { params: { path: { id } } })),
+    staleTime: Infinity,
+  });
+}
+
 /** Signing in goes through the web app's own session route, which sets the httpOnly cookie. */
 async function signIn(credentials: Credentials): Promise<void> {
   const response = await fetch('/session', {

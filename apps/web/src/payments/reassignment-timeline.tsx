@@ -3,13 +3,12 @@
 import type { Payment } from '@malipo/api-client';
 import { Text, Timeline } from '@mantine/core';
 import { IconArrowsExchange, IconReceipt } from '@tabler/icons-react';
-import { useMe } from '@/auth/auth.queries';
+import { StaffName } from '@/auth/staff-name';
 import { CustomerLink } from '@/customers/customer-link';
 import { formatDateTime } from '@/format/dates';
 
 /** The payment's life: recorded, then every move in order, oldest first, as the API keeps it. */
 export function ReassignmentTimeline({ payment }: { payment: Payment }) {
-  const me = useMe();
   // Where the payment went when it arrived: the first move's source, or where it still is. An
   // allocation (a first move from nobody) means it arrived unallocated.
   const firstOwner = payment.reassignments.length
@@ -47,7 +46,7 @@ export function ReassignmentTimeline({ payment }: { payment: Payment }) {
           </Text>
           <Text size="sm">Reason: {move.reason ?? 'none given'}</Text>
           <Text size="xs" c="dimmed">
-            {formatDateTime(move.at)} by {move.by === me.data?.id ? 'you' : `staff user ${move.by}`}
+            {formatDateTime(move.at)} by <StaffName id={move.by} />
           </Text>
         </Timeline.Item>
       ))}
