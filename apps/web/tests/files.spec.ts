@@ -86,3 +86,21 @@ test('the export downloads the filtered payments as CSV', async ({ page }) => {
   for (const reference of references) expect(csv).toContain(reference);
   expect(csv).toContain('500.00');
 });
+
+test('Export CSV after the session expired asks to sign in again instead of saving an error', async ({
+  page,
+  context,
+}) => {
+  await signedInStaff(page);
+  await page.goto('/payments');
+  // Every query of the page answered while the session was good: only the export meets the 401.
+  await page.waitForLoadState('networkidle');
+  const [cookie] = await context.cookies();
+  await context.addCookies([{ ...cookie, value: 'expired.token.value' }]);
+  const downloads: string[] = [];
+  page.on('download', (download) => downloads.push(download.suggestedFilename()));
+
+  await page.getByRole('link', { name: 'Export CSV' }).click();
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fpayments$/);
+  expect(downloads).toEqual([]);
+});

@@ -63,7 +63,6 @@ export function PaymentsList() {
             <Button
               component="a"
               href={exportHref}
-              download
               variant="default"
               leftSection={<IconDownload size={16} aria-hidden />}
             >

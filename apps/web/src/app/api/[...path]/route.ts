@@ -4,6 +4,7 @@
 // passed through as they are.
 import { cookies } from 'next/headers';
 import { type NextRequest, NextResponse } from 'next/server';
+import { HOME_PATH, signInPath } from '@/auth/next-path';
 import { apiBaseUrl, SESSION_COOKIE } from '@/auth/session-cookie';
 
 interface Context {
@@ -53,12 +54,24 @@ async function forward(request: NextRequest, { params }: Context): Promise<Respo
   } catch {
     return error(502, 'Bad Gateway', 'API_UNREACHABLE', 'The API cannot be reached right now');
   }
+  // A link the browser follows itself (the CSV export) would save a 401 body as the file; send
+  // the member of staff to sign in instead, and back to the page the link was on.
+  if (upstream.status === 401 && request.headers.get('sec-fetch-mode') === 'navigate') {
+    return NextResponse.redirect(new URL(signInPath(referringPath(request)), request.url));
+  }
   const passed = new Headers();
   for (const name of PASSED_BACK_HEADERS) {
     const value = upstream.headers.get(name);
     if (value) passed.set(name, value);
   }
   return new Response(upstream.body, { status: upstream.status, headers: passed });
+}
+
+function referringPath(request: NextRequest): string {
+  const referer = request.headers.get('referer');
+  if (!referer) return HOME_PATH;
+  const url = new URL(referer);
+  return url.host === request.headers.get('host') ? url.pathname + url.search : HOME_PATH;
 }
 
 function error(statusCode: number, text: string, code: string, message: string): Response {
