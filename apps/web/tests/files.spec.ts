@@ -2,6 +2,7 @@
 // creates nothing the second time; the export downloads the rows the list shows.
 import { readFileSync } from 'node:fs';
 import type { Customer } from '@malipo/api-client';
+import type { Request } from '@playwright/test';
 import { expect, post, screenshots, signedInStaff, test, unique, uniquePhone } from './fixtures';
 
 test('importing a file reports duplicates and bad rows, and a second import creates nothing', async ({
@@ -91,15 +92,23 @@ test('Export CSV after the session expired asks to sign in again instead of savi
   page,
   context,
 }) => {
-  await signedInStaff(page);
+  const staff = await signedInStaff(page);
+  const inFlight = new Set<Request>();
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.startsWith('/api/')) inFlight.add(request);
+  });
+  page.on('requestfinished', (request) => inFlight.delete(request));
+  page.on('requestfailed', (request) => inFlight.delete(request));
   await page.goto('/payments');
-  // Every query of the page answered while the session was good: only the export meets the 401.
-  await page.waitForLoadState('networkidle');
+  // The page's own queries all start together once it runs; let them answer while the session
+  // is good, so that only the export meets the expired one.
+  await expect(page.getByText(staff.name)).toBeVisible();
+  await expect.poll(() => inFlight.size).toBe(0);
+
   const [cookie] = await context.cookies();
   await context.addCookies([{ ...cookie, value: 'expired.token.value' }]);
   const downloads: string[] = [];
   page.on('download', (download) => downloads.push(download.suggestedFilename()));
-
   await page.getByRole('link', { name: 'Export CSV' }).click();
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fpayments$/);
   expect(downloads).toEqual([]);
