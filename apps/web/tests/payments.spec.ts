@@ -42,4 +42,23 @@ test('payments can be filtered by customer and by date range', async ({ page }) 
   await page.getByRole('textbox', { name: 'To' }).fill('2026-03-01');
   await expect(page.getByRole('row', { name: new RegExp(early) })).toBeVisible();
   await expect(page.getByRole('row', { name: new RegExp(late) })).toBeHidden();
+
+  // The filters are kept in the address: Back from a payment, or a reload, shows the same list.
+  await page.getByRole('combobox', { name: 'Customer' }).fill(first.accountNumber);
+  await page.getByRole('option', { name: new RegExp(first.name) }).click();
+  await expect(page).toHaveURL(new RegExp(`customer=${first.id}`));
+  await page
+    .getByRole('row', { name: new RegExp(early) })
+    .getByRole('link')
+    .first()
+    .click();
+  await expect(page.getByRole('heading', { name: 'KES 100.00' })).toBeVisible();
+  await page.goBack();
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: 'Customer' })).toHaveValue(
+    new RegExp(first.name),
+  );
+  await expect(page.getByRole('textbox', { name: 'From' })).toHaveValue('2026-03-01');
+  await expect(page.getByRole('textbox', { name: 'To' })).toHaveValue('2026-03-01');
+  await expect(page.getByRole('row', { name: new RegExp(early) })).toBeVisible();
 });

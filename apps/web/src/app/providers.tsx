@@ -4,6 +4,7 @@ import { ApiError } from '@malipo/api-client';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { NuqsAdapter } from 'nuqs/adapters/next/app';
 import { type ReactNode, useState } from 'react';
 import { DisabledUntilHydrated } from '@/layout/disabled-until-hydrated';
 import { theme } from './theme';
@@ -25,7 +26,9 @@ export function Providers({ children }: { children: ReactNode }) {
     <MantineProvider theme={theme}>
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
-        <DisabledUntilHydrated>{children}</DisabledUntilHydrated>
+        <NuqsAdapter>
+          <DisabledUntilHydrated>{children}</DisabledUntilHydrated>
+        </NuqsAdapter>
       </QueryClientProvider>
     </MantineProvider>
   );

@@ -37,6 +37,13 @@ export function CustomerPicker({
   placeholder = 'Type a name, phone or account number',
 }: CustomerPickerProps) {
   const [searchValue, setSearchValue] = useState(value ? customerLabel(value) : '');
+  // A value set from outside (e.g. a filter read from the address once its customer has loaded)
+  // shows its label, as a picked one does.
+  const [shownId, setShownId] = useState(value?.id);
+  if (value?.id !== shownId) {
+    setShownId(value?.id);
+    setSearchValue(value ? customerLabel(value) : '');
+  }
   const typed = value && searchValue === customerLabel(value) ? '' : searchValue;
   const [search] = useDebouncedValue(typed, 250);
   const customers = useCustomers({ search, limit: 20 });

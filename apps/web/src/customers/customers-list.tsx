@@ -15,7 +15,8 @@ import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { parseAsString, useQueryState } from 'nuqs';
+import { useEffect, useState } from 'react';
 import { describeError } from '@/api/form-errors';
 import { formatDateTime } from '@/format/dates';
 import { CursorPager, useCursorPages } from '@/layout/cursor-pager';
@@ -26,8 +27,13 @@ import { useCustomers } from './customers.queries';
 export function CustomersList() {
   const router = useRouter();
   const [adding, addModal] = useDisclosure(false);
-  const [searchText, setSearchText] = useState('');
+  // The search lives in the address too, so that Back from a customer's page keeps it.
+  const [searchInAddress, setSearchInAddress] = useQueryState('search', parseAsString);
+  const [searchText, setSearchText] = useState(searchInAddress ?? '');
   const [search] = useDebouncedValue(searchText.trim(), 300);
+  useEffect(() => {
+    void setSearchInAddress(search || null);
+  }, [search, setSearchInAddress]);
   const pages = useCursorPages(search);
   const customers = useCustomers({ search, cursor: pages.cursor });
   const items = customers.data?.items ?? [];

@@ -15,9 +15,11 @@ import {
 } from '@mantine/core';
 import { IconDownload, IconPlus } from '@tabler/icons-react';
 import Link from 'next/link';
+import { createParser, parseAsStringLiteral, useQueryStates } from 'nuqs';
 import { useState } from 'react';
 import { describeError } from '@/api/form-errors';
 import { CustomerPicker } from '@/customers/customer-picker';
+import { useCustomer } from '@/customers/customers.queries';
 import { nairobiDayEnd, nairobiDayStart } from '@/format/dates';
 import { CursorPager, useCursorPages } from '@/layout/cursor-pager';
 import { PageHeader } from '@/layout/page-header';
@@ -33,16 +35,38 @@ const STATUS_OPTIONS: { value: PaymentStatus; label: string }[] = [
   { value: 'unallocated', label: 'Unallocated (unknown account)' },
 ];
 
+const day = createParser({
+  parse: (value) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null),
+  serialize: (value: string) => value,
+});
+const objectId = createParser({
+  parse: (value) => (/^[0-9a-f]{24}$/.test(value) ? value : null),
+  serialize: (value: string) => value,
+});
+
+/** The filters live in the address, so that Back from a payment, a reload or a shared link keeps them. */
+const FILTERS = {
+  customer: objectId,
+  status: parseAsStringLiteral(STATUS_OPTIONS.map(({ value }) => value)),
+  from: day,
+  to: day,
+};
+
 export function PaymentsList() {
-  const [customer, setCustomer] = useState<Customer | null>(null);
-  const [fromDay, setFromDay] = useState('');
-  const [toDay, setToDay] = useState('');
-  const [status, setStatus] = useState<PaymentStatus | null>(null);
+  const [filters, setFilters] = useQueryStates(FILTERS);
+  // The customer picked here is known at once; one read from the address is loaded by id.
+  const [picked, setPicked] = useState<Customer | null>(null);
+  const pickedNow = picked && picked.id === filters.customer ? picked : null;
+  const loaded = useCustomer(pickedNow ? null : filters.customer);
+  const customer = pickedNow ?? loaded.data ?? null;
+  const { status } = filters;
+  const fromDay = filters.from ?? '';
+  const toDay = filters.to ?? '';
   const [reassigning, setReassigning] = useState<AllocatedPayment | null>(null);
   const rangeError = fromDay && toDay && toDay < fromDay ? 'Pick a day on or after “From”' : null;
 
   const filter = {
-    customerId: customer?.id,
+    customerId: filters.customer ?? undefined,
     status: status ?? undefined,
     from: fromDay ? nairobiDayStart(fromDay) : undefined,
     to: toDay && !rangeError ? nairobiDayEnd(toDay) : undefined,
@@ -50,7 +74,7 @@ export function PaymentsList() {
   const pages = useCursorPages(JSON.stringify(filter));
   const payments = usePayments({ ...filter, cursor: pages.cursor });
   const items = payments.data?.items ?? [];
-  const filtered = !!(customer || fromDay || toDay || status);
+  const filtered = !!(filters.customer || fromDay || toDay || status);
   const exportHref = exportUrl(filter);
 
   return (
@@ -84,42 +108,41 @@ export function PaymentsList() {
             label="Customer"
             placeholder="All customers"
             value={customer}
-            onChange={setCustomer}
+            onChange={(picking) => {
+              setPicked(picking);
+              void setFilters({ customer: picking?.id ?? null });
+            }}
+            error={loaded.isError ? 'That customer could not be loaded' : undefined}
           />
           <Select
             label="Status"
             placeholder="Any status"
             data={STATUS_OPTIONS}
             value={status}
-            onChange={setStatus}
+            onChange={(value) =>
+              void setFilters({
+                status: STATUS_OPTIONS.find((option) => option.value === value)?.value ?? null,
+              })
+            }
             clearable
           />
           <TextInput
             label="From"
             type="date"
             value={fromDay}
-            onChange={(event) => setFromDay(event.currentTarget.value)}
+            onChange={(event) => void setFilters({ from: event.currentTarget.value || null })}
           />
           <TextInput
             label="To"
             type="date"
             value={toDay}
             error={rangeError}
-            onChange={(event) => setToDay(event.currentTarget.value)}
+            onChange={(event) => void setFilters({ to: event.currentTarget.value || null })}
           />
         </SimpleGrid>
         {filtered && (
           <Group justify="flex-end" mt="sm">
-            <Button
-              variant="subtle"
-              size="xs"
-              onClick={() => {
-                setCustomer(null);
-                setStatus(null);
-                setFromDay('');
-                setToDay('');
-              }}
-            >
+            <Button variant="subtle" size="xs" onClick={() => void setFilters(null)}>
               Clear filters
             </Button>
           </Group>
