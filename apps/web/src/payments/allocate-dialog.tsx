@@ -1,8 +1,7 @@
 'use client';
 
-import { type Customer, type Payment } from '@malipo/api-client';
+import type { Payment } from '@malipo/api-client';
 import {
-  Alert,
   Button,
   Group,
   Loader,
@@ -10,13 +9,12 @@ import {
   SimpleGrid,
   Stack,
   Text,
-  Textarea,
   UnstyledButton,
 } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
 import { CustomerPicker, customerLabel } from '@/customers/customer-picker';
 import { formatKes } from '@/format/money';
 import { Fact } from './fact';
+import { MoveConfirmation, ReasonInput, useMoveSteps } from './move-steps';
 import { usePaymentSuggestions } from './payments.queries';
 import { AllocationConflict, useAllocation } from './use-allocation';
 
@@ -38,27 +36,14 @@ export function AllocateDialog({ payment, onClose }: AllocateDialogProps) {
 function AllocateForm({ payment, onClose }: { payment: Payment; onClose: () => void }) {
   const suggestions = usePaymentSuggestions(payment.id);
   const { submit, pending, failure, conflict } = useAllocation(payment, onClose);
-  const [target, setTarget] = useState<Customer | null>(null);
-  const [reason, setReason] = useState('');
-  const [step, setStep] = useState<'choose' | 'confirm'>('choose');
-  const [errors, setErrors] = useState<{ target?: string; reason?: string }>({});
+  const steps = useMoveSteps({
+    noTarget: 'Pick the customer this payment was meant for',
+    noReason: 'Say how you know',
+  });
+  const { target } = steps;
   const amount = formatKes(payment.amount);
 
-  const review = (event: FormEvent) => {
-    event.preventDefault();
-    const found = {
-      target: target ? undefined : 'Pick the customer this payment was meant for',
-      reason: reason.trim() ? undefined : 'Say how you know',
-    };
-    setErrors(found);
-    if (!found.target && !found.reason) setStep('confirm');
-  };
-
-  const confirm = () => {
-    if (target) submit(target, reason.trim());
-  };
-
-  if (conflict) return <AllocationConflict ownerId={conflict.ownerId} onClose={onClose} />;
+  if (conflict) return <AllocationConflict ownerId={conflict.id} onClose={onClose} />;
 
   return (
     <Stack>
@@ -68,8 +53,19 @@ function AllocateForm({ payment, onClose }: { payment: Payment; onClose: () => v
         <Fact label="Account typed" value={payment.accountReference ?? 'none'} />
       </SimpleGrid>
 
-      {step === 'choose' ? (
-        <form onSubmit={review} noValidate>
+      {steps.confirming && target ? (
+        <MoveConfirmation
+          statement={`Credit ${amount} to ${target.name}`}
+          testId="allocate-confirmation"
+          reason={steps.reason}
+          failure={failure}
+          pending={pending}
+          confirmLabel="Allocate payment"
+          onBack={steps.back}
+          onConfirm={() => submit(target, steps.reason)}
+        />
+      ) : (
+        <form onSubmit={steps.review} noValidate>
           <Stack>
             <div>
               <Text size="sm" fw={600} mb={4}>
@@ -86,10 +82,7 @@ function AllocateForm({ payment, onClose }: { payment: Payment; onClose: () => v
                   {suggestions.data.map((suggestion) => (
                     <UnstyledButton
                       key={suggestion.customer.id}
-                      onClick={() => {
-                        setTarget(suggestion.customer);
-                        setErrors((current) => ({ ...current, target: undefined }));
-                      }}
+                      onClick={() => steps.setTarget(suggestion.customer)}
                       p="xs"
                       bd="1px solid var(--mantine-color-gray-3)"
                       bg={target?.id === suggestion.customer.id ? 'teal.0' : undefined}
@@ -108,31 +101,16 @@ function AllocateForm({ payment, onClose }: { payment: Payment; onClose: () => v
               )}
             </div>
             <CustomerPicker
-              key={target?.id ?? 'none'}
               label="Credit to customer"
               description="Search by name, phone or account number"
               value={target}
-              onChange={(customer) => {
-                setTarget(customer);
-                setErrors((current) => ({ ...current, target: undefined }));
-              }}
-              error={errors.target}
+              onChange={steps.setTarget}
+              error={steps.targetError}
               required
             />
-            <Textarea
-              label="Reason"
-              description="Kept in the payment's history for everyone to see"
+            <ReasonInput
+              {...steps.reasonInput}
               placeholder="e.g. Two digits of the account number were swapped"
-              required
-              autosize
-              minRows={2}
-              maxLength={500}
-              value={reason}
-              error={errors.reason}
-              onChange={(event) => {
-                setReason(event.currentTarget.value);
-                setErrors((current) => ({ ...current, reason: undefined }));
-              }}
             />
             <Group justify="flex-end">
               <Button variant="default" onClick={onClose}>
@@ -142,30 +120,6 @@ function AllocateForm({ payment, onClose }: { payment: Payment; onClose: () => v
             </Group>
           </Stack>
         </form>
-      ) : (
-        <Stack>
-          <Alert color="teal" title="Please confirm">
-            <Text fw={600} data-testid="allocate-confirmation">
-              Credit {amount} to {target?.name}
-            </Text>
-            <Text size="sm" mt={4}>
-              Reason: {reason.trim()}
-            </Text>
-          </Alert>
-          {failure && (
-            <Alert color="red" role="alert">
-              {failure}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setStep('choose')} disabled={pending}>
-              Back
-            </Button>
-            <Button onClick={confirm} loading={pending} data-autofocus>
-              Allocate payment
-            </Button>
-          </Group>
-        </Stack>
       )}
     </Stack>
   );

@@ -1,13 +1,12 @@
 'use client';
 
 import { ApiError, type Payment } from '@malipo/api-client';
-import { Alert, Button, Group, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { describeError } from '@/api/form-errors';
-import { CustomerLink } from '@/customers/customer-link';
 import { formatKes } from '@/format/money';
-import { useAllocatePayment, useRefetchPayment } from './payments.queries';
+import { MovedMeanwhileNotice, useMovedMeanwhile } from './move-steps';
+import { useAllocatePayment } from './payments.queries';
 
 const API_MESSAGES = {
   PAYMENT_NOT_FOUND: { message: 'This payment no longer exists.' },
@@ -21,10 +20,8 @@ const API_MESSAGES = {
  */
 export function useAllocation(payment: Payment, onDone: () => void) {
   const allocate = useAllocatePayment(payment.id);
-  const refetchPayment = useRefetchPayment();
+  const movedMeanwhile = useMovedMeanwhile(payment.id);
   const [failure, setFailure] = useState<string | null>(null);
-  // Set when somebody else allocated it first: who has it now, if that could be read.
-  const [conflict, setConflict] = useState<{ ownerId: string | null } | null>(null);
 
   const submit = (customer: { id: string; name: string }, reason: string) => {
     setFailure(null);
@@ -41,11 +38,7 @@ export function useAllocation(payment: Payment, onDone: () => void) {
         },
         onError: (error) => {
           if (error instanceof ApiError && error.code === 'PAYMENT_ALREADY_ALLOCATED') {
-            // Reading it again also refreshes the lists it no longer belongs in.
-            void refetchPayment(payment.id).then(
-              (current) => setConflict({ ownerId: current.customerId }),
-              () => setConflict({ ownerId: null }),
-            );
+            movedMeanwhile.explain();
             return;
           }
           setFailure(describeError(error, API_MESSAGES));
@@ -54,7 +47,7 @@ export function useAllocation(payment: Payment, onDone: () => void) {
     );
   };
 
-  return { submit, pending: allocate.isPending, failure, conflict };
+  return { submit, pending: allocate.isPending, failure, conflict: movedMeanwhile.owner };
 }
 
 /** What the dialog shows instead once somebody else allocated the payment first. */
@@ -66,14 +59,11 @@ export function AllocationConflict({
   onClose: () => void;
 }) {
   return (
-    <Stack>
-      <Alert color="orange" title="Somebody else allocated this payment first" role="alert">
-        It is now credited to <CustomerLink id={ownerId} />. Nothing was changed by you; if that is
-        wrong, reassign it from the payment&apos;s page.
-      </Alert>
-      <Group justify="flex-end">
-        <Button onClick={onClose}>Close</Button>
-      </Group>
-    </Stack>
+    <MovedMeanwhileNotice
+      title="Somebody else allocated this payment first"
+      ownerId={ownerId}
+      advice="if that is wrong, reassign it from the payment's page."
+      onClose={onClose}
+    />
   );
 }

@@ -42,7 +42,7 @@ function ConfirmAllocation({
   const { submit, pending, failure, conflict } = useAllocation(payment, onClose);
   const { customer } = suggestion;
 
-  if (conflict) return <AllocationConflict ownerId={conflict.ownerId} onClose={onClose} />;
+  if (conflict) return <AllocationConflict ownerId={conflict.id} onClose={onClose} />;
 
   return (
     <Stack>
