@@ -26,6 +26,7 @@ import { formatDateTime } from '@/format/dates';
 import { formatKes } from '@/format/money';
 import { CursorPager, useCursorPages } from '@/layout/cursor-pager';
 import { PageHeader } from '@/layout/page-header';
+import { QueryResult } from '@/layout/query-result';
 import { SectionCard } from '@/layout/section-card';
 import type { AllocatedPayment } from '@/payments/allocated';
 import { PaymentsTable } from '@/payments/payments-table';
@@ -189,35 +190,32 @@ function CustomerPayments({
   const payments = usePayments({ customerId, cursor: pages.cursor });
   return (
     <SectionCard title="Payments" flush>
-      {payments.isPending ? (
-        <Center p="xl">
-          <Loader aria-label="Loading payments" />
-        </Center>
-      ) : payments.isError ? (
-        <Alert color="red" m="md" role="alert">
-          Could not load payments: {describeError(payments.error)}
-        </Alert>
-      ) : payments.data.items.length === 0 ? (
-        <Text p="md" c="dimmed">
-          No payments yet.
-        </Text>
-      ) : (
-        <>
-          <PaymentsTable
-            payments={payments.data.items}
-            showCustomer={false}
-            onReassign={onReassign}
-          />
-          <Box px="md" pb={pages.page > 1 || payments.data.nextCursor ? 'md' : 0}>
-            <CursorPager
-              page={pages.page}
-              nextCursor={payments.data.nextCursor}
-              onNext={pages.next}
-              onPrevious={pages.previous}
-            />
-          </Box>
-        </>
-      )}
+      <QueryResult
+        query={payments}
+        what="payments"
+        empty={{
+          when: (page) => page.items.length === 0,
+          show: (
+            <Text p="md" c="dimmed">
+              No payments yet.
+            </Text>
+          ),
+        }}
+      >
+        {(page) => (
+          <>
+            <PaymentsTable payments={page.items} showCustomer={false} onReassign={onReassign} />
+            <Box px="md" pb={pages.page > 1 || page.nextCursor ? 'md' : 0}>
+              <CursorPager
+                page={pages.page}
+                nextCursor={page.nextCursor}
+                onNext={pages.next}
+                onPrevious={pages.previous}
+              />
+            </Box>
+          </>
+        )}
+      </QueryResult>
     </SectionCard>
   );
 }

@@ -2,12 +2,9 @@
 
 import type { CustomerDetail, StatementEntry } from '@malipo/api-client';
 import {
-  Alert,
   Anchor,
   Button,
-  Center,
   Group,
-  Loader,
   Paper,
   SimpleGrid,
   Table,
@@ -18,9 +15,9 @@ import {
 import { IconPrinter } from '@tabler/icons-react';
 import Link from 'next/link';
 import { useId, useState } from 'react';
-import { describeError } from '@/api/form-errors';
 import { formatDateTime, nairobiDayEnd, nairobiDayStart } from '@/format/dates';
 import { formatKes } from '@/format/money';
+import { QueryResult } from '@/layout/query-result';
 import { CustomerLink } from './customer-link';
 import { useCustomerStatement } from './customers.queries';
 import classes from './statement.module.css';
@@ -112,93 +109,87 @@ export function CustomerStatement({ customer }: { customer: CustomerDetail }) {
           onChange={(event) => setToDay(event.currentTarget.value)}
         />
       </SimpleGrid>
-      {statement.isPending ? (
-        <Center p="xl">
-          <Loader aria-label="Loading the statement" />
-        </Center>
-      ) : statement.isError ? (
-        <Alert color="red" m="md" role="alert">
-          Could not load the statement: {describeError(statement.error)}
-        </Alert>
-      ) : (
-        <Table.ScrollContainer minWidth={0} mt="sm">
-          <Table verticalSpacing="xs" aria-label="Statement entries">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th visibleFrom="sm">Date</Table.Th>
-                <Table.Th>Entry</Table.Th>
-                <Table.Th visibleFrom="sm">Reference</Table.Th>
-                <Table.Th ta="right">Amount</Table.Th>
-                <Table.Th ta="right">Balance</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              <Table.Tr>
-                <Table.Td visibleFrom="sm" />
-                <Table.Td fw={600}>Opening balance</Table.Td>
-                <Table.Td visibleFrom="sm" />
-                <Table.Td />
-                <Table.Td ta="right" fw={600} data-testid="opening-balance" style={nowrap}>
-                  {formatKes(statement.data.openingBalance)}
-                </Table.Td>
-              </Table.Tr>
-              {statement.data.entries.length === 0 && (
+      <QueryResult query={statement} what="the statement">
+        {(data) => (
+          <Table.ScrollContainer minWidth={0} mt="sm">
+            <Table verticalSpacing="xs" aria-label="Statement entries">
+              <Table.Thead>
                 <Table.Tr>
-                  <Table.Td colSpan={5}>
-                    <Text size="sm" c="dimmed">
-                      Nothing in this period.
-                    </Text>
+                  <Table.Th visibleFrom="sm">Date</Table.Th>
+                  <Table.Th>Entry</Table.Th>
+                  <Table.Th visibleFrom="sm">Reference</Table.Th>
+                  <Table.Th ta="right">Amount</Table.Th>
+                  <Table.Th ta="right">Balance</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                <Table.Tr>
+                  <Table.Td visibleFrom="sm" />
+                  <Table.Td fw={600}>Opening balance</Table.Td>
+                  <Table.Td visibleFrom="sm" />
+                  <Table.Td />
+                  <Table.Td ta="right" fw={600} data-testid="opening-balance" style={nowrap}>
+                    {formatKes(data.openingBalance)}
                   </Table.Td>
                 </Table.Tr>
-              )}
-              {statement.data.entries.map((entry) => (
-                <Table.Tr key={`${entry.paymentId}-${entry.at}-${entry.type}`}>
-                  <Table.Td visibleFrom="sm" style={nowrap}>
-                    <Anchor component={Link} href={`/payments/${entry.paymentId}`} size="sm">
-                      {formatDateTime(entry.at)}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">
-                      <EntryDescription entry={entry} />
-                    </Text>
-                    {entry.reason && (
-                      <Text size="xs" c="dimmed">
-                        {entry.reason}
+                {data.entries.length === 0 && (
+                  <Table.Tr>
+                    <Table.Td colSpan={5}>
+                      <Text size="sm" c="dimmed">
+                        Nothing in this period.
                       </Text>
-                    )}
-                    {/* On a phone the Date and Reference columns are hidden; show them here. */}
-                    <Text size="xs" c="dimmed" hiddenFrom="sm">
-                      <Anchor component={Link} href={`/payments/${entry.paymentId}`} inherit>
+                    </Table.Td>
+                  </Table.Tr>
+                )}
+                {data.entries.map((entry) => (
+                  <Table.Tr key={`${entry.paymentId}-${entry.at}-${entry.type}`}>
+                    <Table.Td visibleFrom="sm" style={nowrap}>
+                      <Anchor component={Link} href={`/payments/${entry.paymentId}`} size="sm">
                         {formatDateTime(entry.at)}
                       </Anchor>
-                      {entry.reference ? ` · ${entry.reference}` : ''}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td visibleFrom="sm" ff="monospace" fz="sm">
-                    {entry.reference ?? '—'}
-                  </Table.Td>
-                  <Table.Td ta="right" style={nowrap} c={entry.amount < 0 ? 'red.8' : undefined}>
-                    {formatSigned(entry.amount)}
-                  </Table.Td>
-                  <Table.Td ta="right" style={nowrap}>
-                    {formatKes(entry.balance)}
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">
+                        <EntryDescription entry={entry} />
+                      </Text>
+                      {entry.reason && (
+                        <Text size="xs" c="dimmed">
+                          {entry.reason}
+                        </Text>
+                      )}
+                      {/* On a phone the Date and Reference columns are hidden; show them here. */}
+                      <Text size="xs" c="dimmed" hiddenFrom="sm">
+                        <Anchor component={Link} href={`/payments/${entry.paymentId}`} inherit>
+                          {formatDateTime(entry.at)}
+                        </Anchor>
+                        {entry.reference ? ` · ${entry.reference}` : ''}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td visibleFrom="sm" ff="monospace" fz="sm">
+                      {entry.reference ?? '—'}
+                    </Table.Td>
+                    <Table.Td ta="right" style={nowrap} c={entry.amount < 0 ? 'red.8' : undefined}>
+                      {formatSigned(entry.amount)}
+                    </Table.Td>
+                    <Table.Td ta="right" style={nowrap}>
+                      {formatKes(entry.balance)}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+                <Table.Tr>
+                  <Table.Td visibleFrom="sm" />
+                  <Table.Td fw={700}>Closing balance</Table.Td>
+                  <Table.Td visibleFrom="sm" />
+                  <Table.Td />
+                  <Table.Td ta="right" fw={700} data-testid="closing-balance" style={nowrap}>
+                    {formatKes(data.closingBalance)}
                   </Table.Td>
                 </Table.Tr>
-              ))}
-              <Table.Tr>
-                <Table.Td visibleFrom="sm" />
-                <Table.Td fw={700}>Closing balance</Table.Td>
-                <Table.Td visibleFrom="sm" />
-                <Table.Td />
-                <Table.Td ta="right" fw={700} data-testid="closing-balance" style={nowrap}>
-                  {formatKes(statement.data.closingBalance)}
-                </Table.Td>
-              </Table.Tr>
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </QueryResult>
     </Paper>
   );
 }

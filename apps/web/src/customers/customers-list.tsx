@@ -1,26 +1,16 @@
 'use client';
 
-import {
-  Alert,
-  Anchor,
-  Button,
-  Center,
-  Loader,
-  Paper,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Anchor, Button, Paper, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { parseAsString, useQueryState } from 'nuqs';
 import { useEffect, useState } from 'react';
-import { describeError } from '@/api/form-errors';
 import { formatDateTime } from '@/format/dates';
 import { CursorPager, useCursorPages } from '@/layout/cursor-pager';
 import { PageHeader } from '@/layout/page-header';
+import { QueryResult } from '@/layout/query-result';
 import { CustomerFormModal } from './customer-form-modal';
 import { useCustomers } from './customers.queries';
 
@@ -36,7 +26,6 @@ export function CustomersList() {
   }, [search, setSearchInAddress]);
   const pages = useCursorPages(search);
   const customers = useCustomers({ search, cursor: pages.cursor });
-  const items = customers.data?.items ?? [];
 
   return (
     <>
@@ -59,50 +48,53 @@ export function CustomersList() {
         maw={480}
       />
       <Paper withBorder>
-        {customers.isPending ? (
-          <Center p="xl">
-            <Loader aria-label="Loading customers" />
-          </Center>
-        ) : customers.isError ? (
-          <Alert color="red" m="md" role="alert">
-            Could not load customers: {describeError(customers.error)}
-          </Alert>
-        ) : items.length === 0 ? (
-          <Text p="xl" ta="center" c="dimmed">
-            {search ? `No customer matches “${search}”.` : 'No customers yet. Add the first one.'}
-          </Text>
-        ) : (
-          <Table.ScrollContainer minWidth={0}>
-            <Table highlightOnHover verticalSpacing="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th>Account</Table.Th>
-                  <Table.Th>Phone</Table.Th>
-                  <Table.Th visibleFrom="md">Email</Table.Th>
-                  <Table.Th visibleFrom="md">Added</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((customer) => (
-                  <Table.Tr key={customer.id}>
-                    <Table.Td>
-                      <Anchor component={Link} href={`/customers/${customer.id}`} fw={500}>
-                        {customer.name}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td ff="monospace">{customer.accountNumber}</Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{customer.phone ?? '—'}</Table.Td>
-                    <Table.Td visibleFrom="md">{customer.email ?? '—'}</Table.Td>
-                    <Table.Td visibleFrom="md" style={{ whiteSpace: 'nowrap' }}>
-                      {formatDateTime(customer.createdAt)}
-                    </Table.Td>
+        <QueryResult
+          query={customers}
+          what="customers"
+          empty={{
+            when: (page) => page.items.length === 0,
+            show: (
+              <Text p="xl" ta="center" c="dimmed">
+                {search
+                  ? `No customer matches “${search}”.`
+                  : 'No customers yet. Add the first one.'}
+              </Text>
+            ),
+          }}
+        >
+          {({ items }) => (
+            <Table.ScrollContainer minWidth={0}>
+              <Table highlightOnHover verticalSpacing="sm">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Name</Table.Th>
+                    <Table.Th>Account</Table.Th>
+                    <Table.Th>Phone</Table.Th>
+                    <Table.Th visibleFrom="md">Email</Table.Th>
+                    <Table.Th visibleFrom="md">Added</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+                </Table.Thead>
+                <Table.Tbody>
+                  {items.map((customer) => (
+                    <Table.Tr key={customer.id}>
+                      <Table.Td>
+                        <Anchor component={Link} href={`/customers/${customer.id}`} fw={500}>
+                          {customer.name}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td ff="monospace">{customer.accountNumber}</Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{customer.phone ?? '—'}</Table.Td>
+                      <Table.Td visibleFrom="md">{customer.email ?? '—'}</Table.Td>
+                      <Table.Td visibleFrom="md" style={{ whiteSpace: 'nowrap' }}>
+                        {formatDateTime(customer.createdAt)}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+        </QueryResult>
       </Paper>
       <CursorPager
         page={pages.page}

@@ -1,28 +1,17 @@
 'use client';
 
 import type { Customer } from '@malipo/api-client';
-import {
-  Alert,
-  Button,
-  Center,
-  Group,
-  Loader,
-  Paper,
-  Select,
-  SimpleGrid,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Button, Group, Paper, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { IconDownload, IconPlus } from '@tabler/icons-react';
 import Link from 'next/link';
 import { createParser, parseAsStringLiteral, useQueryStates } from 'nuqs';
 import { useState } from 'react';
-import { describeError } from '@/api/form-errors';
 import { CustomerPicker } from '@/customers/customer-picker';
 import { useCustomer } from '@/customers/customers.queries';
 import { nairobiDayEnd, nairobiDayStart } from '@/format/dates';
 import { CursorPager, useCursorPages } from '@/layout/cursor-pager';
 import { PageHeader } from '@/layout/page-header';
+import { QueryResult } from '@/layout/query-result';
 import type { AllocatedPayment } from './allocated';
 import { PaymentsTable } from './payments-table';
 import { type PaymentListQuery, usePayments } from './payments.queries';
@@ -73,7 +62,6 @@ export function PaymentsList() {
   };
   const pages = useCursorPages(JSON.stringify(filter));
   const payments = usePayments({ ...filter, cursor: pages.cursor });
-  const items = payments.data?.items ?? [];
   const filtered = !!(filters.customer || fromDay || toDay || status);
   const exportHref = exportUrl(filter);
 
@@ -149,21 +137,20 @@ export function PaymentsList() {
         )}
       </Paper>
       <Paper withBorder>
-        {payments.isPending ? (
-          <Center p="xl">
-            <Loader aria-label="Loading payments" />
-          </Center>
-        ) : payments.isError ? (
-          <Alert color="red" m="md" role="alert">
-            Could not load payments: {describeError(payments.error)}
-          </Alert>
-        ) : items.length === 0 ? (
-          <Text p="xl" ta="center" c="dimmed">
-            {filtered ? 'No payment matches these filters.' : 'No payments recorded yet.'}
-          </Text>
-        ) : (
-          <PaymentsTable payments={items} onReassign={setReassigning} />
-        )}
+        <QueryResult
+          query={payments}
+          what="payments"
+          empty={{
+            when: (page) => page.items.length === 0,
+            show: (
+              <Text p="xl" ta="center" c="dimmed">
+                {filtered ? 'No payment matches these filters.' : 'No payments recorded yet.'}
+              </Text>
+            ),
+          }}
+        >
+          {({ items }) => <PaymentsTable payments={items} onReassign={setReassigning} />}
+        </QueryResult>
       </Paper>
       <CursorPager
         page={pages.page}

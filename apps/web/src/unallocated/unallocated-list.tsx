@@ -6,7 +6,6 @@ import {
   Anchor,
   Badge,
   Button,
-  Center,
   Group,
   Loader,
   Paper,
@@ -23,6 +22,7 @@ import { formatDateTime } from '@/format/dates';
 import { formatKes } from '@/format/money';
 import { CursorPager, useCursorPages } from '@/layout/cursor-pager';
 import { PageHeader } from '@/layout/page-header';
+import { QueryResult } from '@/layout/query-result';
 import { AllocateDialog } from '@/payments/allocate-dialog';
 import { Fact } from '@/payments/fact';
 import { usePaymentSuggestions, usePayments } from '@/payments/payments.queries';
@@ -52,35 +52,36 @@ export function UnallocatedList() {
           </Button>
         }
       />
-      {payments.isPending ? (
-        <Center p="xl">
-          <Loader aria-label="Loading unallocated payments" />
-        </Center>
-      ) : payments.isError ? (
-        <Alert color="red" role="alert">
-          Could not load unallocated payments: {describeError(payments.error)}
-        </Alert>
-      ) : payments.data.items.length === 0 ? (
-        <Paper withBorder p="xl">
-          <Text ta="center" fw={600}>
-            No unallocated payments
-          </Text>
-          <Text ta="center" c="dimmed" size="sm">
-            Every payment is credited to a customer.
-          </Text>
-        </Paper>
-      ) : (
-        <Stack gap="md">
-          {payments.data.items.map((payment) => (
-            <UnallocatedPayment
-              key={payment.id}
-              payment={payment}
-              onAllocate={setConfirming}
-              onChooseOther={setChoosing}
-            />
-          ))}
-        </Stack>
-      )}
+      <QueryResult
+        query={payments}
+        what="unallocated payments"
+        empty={{
+          when: (page) => page.items.length === 0,
+          show: (
+            <Paper withBorder p="xl">
+              <Text ta="center" fw={600}>
+                No unallocated payments
+              </Text>
+              <Text ta="center" c="dimmed" size="sm">
+                Every payment is credited to a customer.
+              </Text>
+            </Paper>
+          ),
+        }}
+      >
+        {(page) => (
+          <Stack gap="md">
+            {page.items.map((payment) => (
+              <UnallocatedPayment
+                key={payment.id}
+                payment={payment}
+                onAllocate={setConfirming}
+                onChooseOther={setChoosing}
+              />
+            ))}
+          </Stack>
+        )}
+      </QueryResult>
       <CursorPager
         page={pages.page}
         nextCursor={payments.data?.nextCursor}
