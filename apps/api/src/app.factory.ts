@@ -11,6 +11,7 @@ import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 import { useForbiddenKeysCheck } from './http/forbidden-keys';
 import { useJsonBodyParser } from './http/json-body.parser';
+import { requestId, useRequestIdHeader } from './http/request-id';
 import { validationPipe } from './http/validation.pipe';
 
 /** 100,000 rows of a statement file are about 8 MB. */
@@ -27,9 +28,11 @@ export async function createApp(options: { logs?: boolean } = {}): Promise<NestF
     // the contract's error body (found by the fuzzer); as long as a URL can be, it reaches the
     // id check instead and is a 400 INVALID_ID.
     routerOptions: { maxParamLength: 16 * 1024 },
+    genReqId: requestId,
   });
   useJsonBodyParser(adapter.getInstance());
   useForbiddenKeysCheck(adapter.getInstance());
+  useRequestIdHeader(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
     bufferLogs: true,
     bodyParser: false,

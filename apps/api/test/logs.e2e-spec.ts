@@ -118,4 +118,27 @@ describe('logs', () => {
     expect(output).not.toContain(callbackToken);
     expect(output).not.toContain(callbackToken.slice(3, 19));
   });
+
+  it('carry the request id the response names, and no response headers', async () => {
+    const requestLine = async (headers: Record<string, string>) => {
+      const before = output.length;
+      const response = await fetch(`${base}/health`, { headers });
+      const id = response.headers.get('x-request-id');
+      await new Promise((done) => setTimeout(done, 300));
+      const line = output
+        .slice(before)
+        .split('\n')
+        .find((text) => text.includes('"request completed"'));
+      return { id, line: JSON.parse(line ?? '{}') as { req?: { id?: string }; res?: object } };
+    };
+
+    const fresh = await requestLine({});
+    expect(fresh.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(fresh.line.req?.id).toBe(fresh.id);
+    expect(fresh.line.res).toEqual({ statusCode: 200 });
+
+    const given = await requestLine({ 'x-request-id': 'from-the-gateway-42' });
+    expect(given.id).toBe('from-the-gateway-42');
+    expect(given.line.req?.id).toBe('from-the-gateway-42');
+  });
 });
