@@ -62,3 +62,24 @@ test('payments can be filtered by customer and by date range', async ({ page }) 
   await expect(page.getByRole('textbox', { name: 'To' })).toHaveValue('2026-03-01');
   await expect(page.getByRole('row', { name: new RegExp(early) })).toBeVisible();
 });
+
+test('a server failure is explained with the reference support needs', async ({ page }) => {
+  await signedInStaff(page);
+  // What the API answers when something unexpected breaks; the detail stays in its log.
+  await page.route('**/api/payments?*', (route) =>
+    route.fulfill({
+      status: 500,
+      headers: { 'content-type': 'application/json', 'x-request-id': 'req-for-support-7' },
+      body: JSON.stringify({
+        statusCode: 500,
+        error: 'Internal Server Error',
+        code: 'INTERNAL_ERROR',
+        message: 'Internal server error',
+      }),
+    }),
+  );
+  await page.goto('/payments?status=allocated');
+  await expect(page.getByRole('alert').filter({ hasText: 'Could not load payments' })).toHaveText(
+    'Could not load payments: Internal server error. If it happens again, tell support the reference req-for-support-7.',
+  );
+});

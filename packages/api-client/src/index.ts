@@ -43,8 +43,10 @@ export class ApiError extends Error {
   readonly code: string;
   /** Validation errors come as one message per problem, each starting with the field's name. */
   readonly messages: string[];
+  /** The API's X-Request-Id for this answer: what support looks up in the logs. */
+  readonly requestId: string | null;
 
-  constructor(status: number, body: unknown) {
+  constructor(status: number, body: unknown, requestId: string | null = null) {
     const parsed = parseErrorBody(body);
     const messages = parsed?.messages ?? [`The server answered with status ${status}.`];
     super(messages.join('; '));
@@ -52,6 +54,7 @@ export class ApiError extends Error {
     this.status = status;
     this.code = parsed?.code ?? 'UNKNOWN_ERROR';
     this.messages = messages;
+    this.requestId = requestId;
   }
 
   /** The messages about one field of the request body, e.g. `phone`. */
@@ -97,6 +100,8 @@ export async function unwrap<T>(
   request: Promise<{ data?: T; error?: unknown; response: Response }>,
 ): Promise<T> {
   const { data, error, response } = await request;
-  if (!response.ok) throw new ApiError(response.status, error);
+  if (!response.ok) {
+    throw new ApiError(response.status, error, response.headers.get('x-request-id'));
+  }
   return data as T;
 }

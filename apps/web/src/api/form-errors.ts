@@ -15,9 +15,14 @@ export function sentence(message: string): string {
 }
 
 export function describeError(error: unknown, byCode: CodeMessages = {}): string {
-  if (error instanceof ApiError)
-    return byCode[error.code]?.message ?? error.messages.map(sentence).join('. ');
-  return 'The server could not be reached. Check your connection and try again.';
+  if (!(error instanceof ApiError)) {
+    return 'The server could not be reached. Check your connection and try again.';
+  }
+  const message = byCode[error.code]?.message ?? error.messages.map(sentence).join('. ');
+  // A server failure is for support to look into: give them the id the API logged it under.
+  return error.status >= 500 && error.requestId
+    ? `${message.replace(/\.?$/, '.')} If it happens again, tell support the reference ${error.requestId}.`
+    : message;
 }
 
 export function formErrorsFrom(
@@ -32,6 +37,7 @@ export function formErrorsFrom(
       ? { fields: { [known.field]: known.message }, form: null }
       : { fields: {}, form: known.message };
   }
+  if (error.status >= 500) return { fields: {}, form: describeError(error) };
   const result: FormErrors = { fields: {}, form: null };
   const unplaced: string[] = [];
   for (const message of error.messages) {

@@ -32,7 +32,10 @@ async function signIn(credentials: Credentials): Promise<void> {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(credentials),
   });
-  if (!response.ok) throw new ApiError(response.status, await response.json().catch(() => null));
+  if (!response.ok) {
+    const body: unknown = await response.json().catch(() => null);
+    throw new ApiError(response.status, body, response.headers.get('x-request-id'));
+  }
 }
 
 /** A new session starts with nothing cached from an earlier one. */

@@ -25,7 +25,9 @@ export function uploadImport(
       if (request.status >= 200 && request.status < 300) {
         resolve(request.response as ImportReport);
       } else {
-        reject(new ApiError(request.status, request.response));
+        reject(
+          new ApiError(request.status, request.response, request.getResponseHeader('x-request-id')),
+        );
       }
     };
     // A network failure: describeError says "the server could not be reached".

@@ -16,7 +16,15 @@ export async function POST(request: NextRequest): Promise<Response> {
   const { data, error, response } = await api.POST('/auth/login', {
     body: { email: text(credentials.email), password: text(credentials.password) },
   });
-  if (!data) return NextResponse.json(error ?? null, { status: response.status });
+  if (!data) {
+    // How long to wait after too many attempts, and the id support would look up.
+    const headers = new Headers();
+    for (const name of ['retry-after', 'x-request-id']) {
+      const value = response.headers.get(name);
+      if (value) headers.set(name, value);
+    }
+    return NextResponse.json(error ?? null, { status: response.status, headers });
+  }
 
   (await cookies()).set(SESSION_COOKIE, data.accessToken, {
     httpOnly: true,
