@@ -2,7 +2,6 @@
 // so what is tested and documented is what runs.
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
-import rateLimit from '@fastify/rate-limit';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
@@ -53,8 +52,6 @@ export async function createApp(options: { logs?: boolean } = {}): Promise<NestF
       },
     },
   });
-  // Counters for AuthRateLimitGuard; no global limit (routes opt in).
-  await app.register(rateLimit, { global: false });
   // Statement files for POST /payments/import; one file a request.
   await app.register(multipart, { limits: { files: 1, fileSize: UPLOAD_LIMIT_BYTES } });
   app.enableCors({

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Types } from 'mongoose';
 import { TestApp, signUpAndLogIn, startTestApp } from '../../test/test-app';
+import { AttemptCounters } from './attempt-counters';
 
 const password = 'correct horse battery';
 const newEmail = () => `limit-${randomBytes(5).toString('hex')}@malipo.test`;
@@ -126,6 +127,61 @@ describe('abuse limits on /auth/login and /auth/signup', () => {
       await logIn(email, password).expect(200);
       for (let i = 0; i < 2; i++) await logIn(email, 'wrong password').expect(401);
       await logIn(email, password).expect(200);
+    });
+  });
+
+  describe('shared by every API process', () => {
+    /** Two app instances on one database, as two processes behind a load balancer. */
+    async function twoProcesses(env: Record<string, string>): Promise<[TestApp, TestApp]> {
+      const first = await startTestApp(env);
+      const sameDatabase = new URL(process.env.TEST_MONGO_URI!);
+      sameDatabase.pathname = `/${first.db.name}`;
+      return [first, await startTestApp({ ...env, MONGO_URI: sameDatabase.toString() })];
+    }
+    let processes: TestApp[] = [];
+    afterEach(async () => {
+      for (const t of processes.reverse()) await t.close();
+      processes = [];
+    });
+
+    it('count the requests one client sends to either process', async () => {
+      const [a, b] = (processes = await twoProcesses({ AUTH_RATE_LIMIT_MAX: '3' }));
+      const email = newEmail();
+      const send = (t: TestApp) => t.http.post('/auth/login').send({ email, password });
+      for (const t of [a, b, a]) expect((await send(t)).status).toBe(401);
+      expectTooMany(await send(b), 'TOO_MANY_REQUESTS');
+    });
+
+    it('lock an account in both processes after failures spread over them', async () => {
+      const [a, b] = (processes = await twoProcesses({ LOGIN_MAX_FAILURES: '3' }));
+      const email = newEmail();
+      await a.http.post('/auth/signup').send({ email, password }).expect(201);
+      const logIn = (t: TestApp, pw: string) =>
+        t.http.post('/auth/login').send({ email, password: pw });
+      for (const t of [a, b, a]) await logIn(t, 'wrong password').expect(401);
+      expectTooMany(await logIn(b, password), 'TOO_MANY_FAILED_LOGINS');
+    });
+
+    it('lose no count when many attempts arrive at both processes at once', async () => {
+      processes = await twoProcesses({});
+      const counters = processes.map((t) => t.app.get(AttemptCounters));
+      const key = `concurrency ${newEmail()}`;
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => counters[i % 2].hit(key, 60_000)),
+      );
+      expect(results.map(({ count }) => count).sort((x, y) => x - y)).toEqual(
+        Array.from({ length: 20 }, (_, i) => i + 1),
+      );
+    });
+
+    it('start a new window once the last one has passed', async () => {
+      processes = await twoProcesses({});
+      const [first, second] = processes.map((t) => t.app.get(AttemptCounters));
+      const key = `window ${newEmail()}`;
+      await first.hit(key, 300);
+      expect((await second.hit(key, 300)).count).toBe(2);
+      await new Promise((done) => setTimeout(done, 400));
+      expect((await second.hit(key, 300)).count).toBe(1);
     });
   });
 

@@ -51,14 +51,14 @@ export class AuthService implements OnModuleInit {
 
   async login(dto: LoginDto): Promise<TokenResponse> {
     const email = dto.email.trim().toLowerCase();
-    this.lockout.assertNotLocked(email);
+    await this.lockout.assertNotLocked(email);
     const user = await this.users.findOne({ email }).lean();
     const valid = await argon2.verify(user?.passwordHash ?? this.decoyHash, dto.password);
     if (!user || !valid) {
-      this.lockout.recordFailure(email);
+      await this.lockout.recordFailure(email);
       throw invalidCredentials();
     }
-    this.lockout.recordSuccess(email);
+    await this.lockout.recordSuccess(email);
     const accessToken = await this.jwt.signAsync(
       { sub: user._id.toString() },
       {
