@@ -24,7 +24,7 @@ MUTATIONS = [
      "    if (!(await this.users.exists({ _id: userId }))) throw unauthorized();\n", "",
      ["src/auth/abuse-limits", "-t", "deleted"]),
     ("JWT_PREVIOUS_SECRET during a rotation", "src/auth/auth.guard.ts",
-     "      if (!previousSecret) throw error;", "      throw error;", ["src/auth/rotation"]),
+     "      if (!this.previousKey) throw error;", "      throw error;", ["src/auth/rotation"]),
     ("body limit (413)", "src/app.factory.ts",
      "    bodyLimit: config.bodyLimitBytes,\n", "", ["src/http/security", "-t", "body limit"]),
     ("nesting limit", "src/http/forbidden-keys.ts",
@@ -59,6 +59,11 @@ MUTATIONS = [
      ["test/logs"]),
     ("SIGTERM drains in-flight requests", "src/app.factory.ts",
      "  app.enableShutdownHooks();\n", "", ["test/shutdown"]),
+    ("attempts counted across processes", "src/auth/attempt-counters.ts",
+     "{ $inc: { count: 1 }", "{ $inc: { count: 0 }",
+     ["src/auth/abuse-limits", "-t", "shared by every API process"]),
+    ("request id returned and logged", "src/app.factory.ts",
+     "  useRequestIdHeader(adapter.getInstance());\n", "", ["test/logs", "-t", "request id"]),
 ]
 
 missed = 0
