@@ -62,6 +62,9 @@ test('a new member of staff signs up, records a payment and reassigns it', async
     );
     await page.getByLabel('Amount (KES)').fill('1500');
     await page.getByLabel('Reference').fill(reference);
+    await page.getByLabel('Paid at (Nairobi time)').fill('2026-12-01T09:30');
+    // However the browser shows the field, the day and time are spelled out beneath it.
+    await expect(page.getByText('That is 1 Dec 2026, 09:30')).toBeVisible();
     await page.getByLabel('Note').fill('Paid at the Kisumu shop');
     await screenshots(page, 'record-payment');
     await page.getByRole('button', { name: 'Record payment' }).click();

@@ -1,4 +1,5 @@
 import '@mantine/core/styles.css';
+import '@mantine/dates/styles.css';
 import '@mantine/notifications/styles.css';
 import './print.css';
 import { ColorSchemeScript, mantineHtmlProps } from '@mantine/core';

@@ -1,21 +1,12 @@
 'use client';
 
 import type { CustomerDetail, StatementEntry } from '@malipo/api-client';
-import {
-  Anchor,
-  Button,
-  Group,
-  Paper,
-  SimpleGrid,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Anchor, Button, Group, Paper, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import { IconPrinter } from '@tabler/icons-react';
 import Link from 'next/link';
 import { useId, useState } from 'react';
 import { formatDateTime, nairobiDayEnd, nairobiDayStart } from '@/format/dates';
+import { DayInput } from '@/format/day-input';
 import { formatKes } from '@/format/money';
 import { QueryResult } from '@/layout/query-result';
 import { CustomerLink } from './customer-link';
@@ -95,19 +86,8 @@ export function CustomerStatement({ customer }: { customer: CustomerDetail }) {
         {formatDateTime(new Date().toISOString())}
       </Text>
       <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm" px="md" className={classes.screenOnly}>
-        <TextInput
-          label="From"
-          type="date"
-          value={fromDay}
-          onChange={(event) => setFromDay(event.currentTarget.value)}
-        />
-        <TextInput
-          label="To"
-          type="date"
-          value={toDay}
-          error={rangeError}
-          onChange={(event) => setToDay(event.currentTarget.value)}
-        />
+        <DayInput label="From" value={fromDay} onChange={setFromDay} />
+        <DayInput label="To" value={toDay} error={rangeError} onChange={setToDay} />
       </SimpleGrid>
       <QueryResult query={statement} what="the statement">
         {(data) => (

@@ -1,7 +1,7 @@
 'use client';
 
 import type { Customer } from '@malipo/api-client';
-import { Button, Group, Paper, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
+import { Button, Group, Paper, Select, SimpleGrid, Text } from '@mantine/core';
 import { IconDownload, IconPlus } from '@tabler/icons-react';
 import Link from 'next/link';
 import { createParser, parseAsStringLiteral, useQueryStates } from 'nuqs';
@@ -10,6 +10,7 @@ import { CustomerPicker } from '@/customers/customer-picker';
 import { useCustomer } from '@/customers/customers.queries';
 import { nairobiDayEnd, nairobiDayStart } from '@/format/dates';
 import { CursorPager, useCursorPages } from '@/layout/cursor-pager';
+import { DayInput } from '@/format/day-input';
 import { PageHeader } from '@/layout/page-header';
 import { QueryResult } from '@/layout/query-result';
 import type { AllocatedPayment } from './allocated';
@@ -114,18 +115,16 @@ export function PaymentsList() {
             }
             clearable
           />
-          <TextInput
+          <DayInput
             label="From"
-            type="date"
             value={fromDay}
-            onChange={(event) => void setFilters({ from: event.currentTarget.value || null })}
+            onChange={(day) => void setFilters({ from: day || null })}
           />
-          <TextInput
+          <DayInput
             label="To"
-            type="date"
             value={toDay}
             error={rangeError}
-            onChange={(event) => void setFilters({ to: event.currentTarget.value || null })}
+            onChange={(day) => void setFilters({ to: day || null })}
           />
         </SimpleGrid>
         {filtered && (

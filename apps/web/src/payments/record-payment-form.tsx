@@ -22,7 +22,7 @@ import { useState } from 'react';
 import { formErrorsFrom } from '@/api/form-errors';
 import { CustomerPicker } from '@/customers/customer-picker';
 import { useCustomer } from '@/customers/customers.queries';
-import { nairobiLocalToIso, nowInNairobiLocal } from '@/format/dates';
+import { formatDateTime, nairobiLocalToIso, nowInNairobiLocal } from '@/format/dates';
 import { formatKes } from '@/format/money';
 import { PageHeader } from '@/layout/page-header';
 import { METHOD_OPTIONS } from './payment-method';
@@ -164,6 +164,9 @@ function RecordPaymentForm({ initialCustomer }: { initialCustomer: Customer | nu
           />
           <TextInput
             label="Paid at (Nairobi time)"
+            // The field's own format follows the browser's language (03/02 may be 2 March or 3
+            // February); the words below leave no doubt.
+            description={paidAtInWords(form.values.paidAt)}
             type="datetime-local"
             required
             {...form.getInputProps('paidAt')}
@@ -192,4 +195,11 @@ function RecordPaymentForm({ initialCustomer }: { initialCustomer: Customer | nu
       </Stack>
     </form>
   );
+}
+
+function paidAtInWords(local: string): string {
+  const valid = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local);
+  return valid
+    ? `That is ${formatDateTime(nairobiLocalToIso(local))}`
+    : 'Day and time of the payment';
 }
