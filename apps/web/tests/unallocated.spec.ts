@@ -115,3 +115,36 @@ test('allocating a payment somebody else allocated first names its owner', async
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(card).toBeHidden();
 });
+
+test('a payment that arrives while the queue is open shows up without a reload', async ({
+  page,
+}) => {
+  // Time runs as usual, but the test can jump it forward to the next look at the queue.
+  await page.clock.install();
+  await signedInStaff(page);
+  await page.goto('/unallocated');
+  await expect(page.getByRole('heading', { name: 'Unallocated payments' })).toBeVisible();
+  await expect(page.getByLabel('Loading unallocated payments')).toBeHidden();
+
+  const reference = unique('RKW').toUpperCase();
+  const callback = await page.request.post(
+    `/api/integrations/mpesa/c2b/${process.env.MALIPO_MPESA_TOKEN}/confirmation`,
+    {
+      data: {
+        TransactionType: 'Pay Bill',
+        TransID: reference,
+        TransTime: '20261204160500',
+        TransAmount: '750.00',
+        BillRefNumber: 'NOBODY-1',
+        MSISDN: '2547 ***** 880',
+        FirstName: 'KAMAU',
+      },
+    },
+  );
+  expect(callback.status(), await callback.text()).toBe(200);
+  const card = page.getByRole('article', { name: new RegExp(reference) });
+  await expect(card).toBeHidden();
+
+  await page.clock.fastForward('00:31');
+  await expect(card).toBeVisible();
+});

@@ -30,11 +30,15 @@ export const paymentKeys = {
   suggestions: (id: string) => ['payments', 'suggestions', id] as const,
 };
 
-export function usePayments(query: PaymentListQuery) {
+export function usePayments(
+  query: PaymentListQuery,
+  { refetchInterval }: { refetchInterval?: number } = {},
+) {
   return useQuery({
     queryKey: paymentKeys.list(query),
     queryFn: () => unwrap(api.GET('/payments', { params: { query } })),
     placeholderData: keepPreviousData,
+    refetchInterval,
   });
 }
 

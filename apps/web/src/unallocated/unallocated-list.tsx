@@ -28,11 +28,15 @@ import { Fact } from '@/payments/fact';
 import { usePaymentSuggestions, usePayments } from '@/payments/payments.queries';
 import { ConfirmAllocationDialog, type SuggestedAllocation } from './confirm-allocation-dialog';
 import { describeReason } from './suggestion-reasons';
+import { QUEUE_REFRESH_MS } from './unallocated.queries';
 
 /** The queue of payments whose account number matched nobody, each with its likely customers. */
 export function UnallocatedList() {
   const pages = useCursorPages('unallocated');
-  const payments = usePayments({ status: 'unallocated', cursor: pages.cursor });
+  const payments = usePayments(
+    { status: 'unallocated', cursor: pages.cursor },
+    { refetchInterval: QUEUE_REFRESH_MS },
+  );
   const [confirming, setConfirming] = useState<SuggestedAllocation | null>(null);
   const [choosing, setChoosing] = useState<Payment | null>(null);
 
