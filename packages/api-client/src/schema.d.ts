@@ -410,6 +410,21 @@ export interface components {
        */
       phone?: string | null;
     };
+    FieldChangeResponse: {
+      /** @enum {string} */
+      field: 'name' | 'email' | 'phone';
+      /** @example +254712345678 */
+      from: string | null;
+      /** @example +254798765432 */
+      to: string | null;
+    };
+    CustomerEditResponse: {
+      /** @description Id of the user who made the edit */
+      by: string;
+      /** Format: date-time */
+      at: string;
+      changes: components['schemas']['FieldChangeResponse'][];
+    };
     CustomerDetailResponse: {
       /** @example 65a1b2c3d4e5f60718293a4b */
       id: string;
@@ -435,6 +450,8 @@ export interface components {
       totalPaid: number;
       /** @example 3 */
       paymentCount: number;
+      /** @description Changes to name, email and phone, oldest first; never edited */
+      edits: components['schemas']['CustomerEditResponse'][];
     };
     UpdateCustomerDto: {
       /** @example Achieng Otieno */

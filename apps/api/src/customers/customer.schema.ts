@@ -1,5 +1,28 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import { HydratedDocument } from 'mongoose';
+import { HydratedDocument, Types } from 'mongoose';
+
+export const EDITABLE_FIELDS = ['name', 'email', 'phone'] as const;
+export type EditableField = (typeof EDITABLE_FIELDS)[number];
+
+/** One field of one edit, as it was and as it became. */
+@Schema({ _id: false, versionKey: false })
+export class FieldChange {
+  @Prop({ type: String, enum: EDITABLE_FIELDS, required: true }) field!: EditableField;
+  @Prop({ type: String, default: null }) from!: string | null;
+  @Prop({ type: String, default: null }) to!: string | null;
+}
+
+/**
+ * Who changed the customer's details, when, and what: the phone number decides which M-Pesa
+ * payments are suggested for a customer, so its changes are kept. Appended, never edited.
+ */
+@Schema({ _id: false, versionKey: false })
+export class CustomerEdit {
+  @Prop({ type: Types.ObjectId, required: true }) by!: Types.ObjectId;
+  @Prop({ required: true }) at!: Date;
+  @Prop({ type: [SchemaFactory.createForClass(FieldChange)], required: true })
+  changes!: FieldChange[];
+}
 
 /**
  * `emailKey` and `phoneKey` carry the unique indexes: the value itself, or a placeholder made
@@ -19,6 +42,9 @@ export class Customer {
    * customer who has or ever had a payment cannot be deleted, even by a concurrent request.
    */
   @Prop({ default: false }) hasPayments!: boolean;
+  /** Oldest first. */
+  @Prop({ type: [SchemaFactory.createForClass(CustomerEdit)], default: [] })
+  edits!: CustomerEdit[];
   createdAt!: Date;
   updatedAt!: Date;
 }

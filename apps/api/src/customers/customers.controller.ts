@@ -21,6 +21,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ErrorResponse } from '../http/error.response';
+import { AuthenticatedUser, CurrentUser } from '../auth/current-user.decorator';
 import { ObjectIdPipe } from '../http/object-id.pipe';
 import { CustomersService } from './customers.service';
 import { CreateCustomerDto, ListCustomersQuery, UpdateCustomerDto } from './dto/customer.dto';
@@ -60,8 +61,9 @@ export class CustomersController {
   update(
     @Param('id', ObjectIdPipe) id: string,
     @Body() dto: UpdateCustomerDto,
+    @CurrentUser() user: AuthenticatedUser,
   ): Promise<CustomerResponse> {
-    return this.customers.update(id, dto);
+    return this.customers.update(id, dto, user.id);
   }
 
   @Delete(':id')

@@ -16,9 +16,10 @@ import { hasValidCheckDigit } from './account-number';
 describe('customers', () => {
   let t: TestApp;
   let auth: { Authorization: string };
+  let userId: string;
   beforeAll(async () => {
     t = await startTestApp();
-    auth = (await signUpAndLogIn(t)).auth;
+    ({ auth, userId } = await signUpAndLogIn(t));
   });
   afterAll(() => t.close());
 
@@ -112,7 +113,7 @@ describe('customers', () => {
     it('returns the customer', async () => {
       const customer = await createCustomer(t, auth);
       const response = await t.http.get(`/customers/${customer.id}`).set(auth).expect(200);
-      expect(response.body).toEqual({ ...customer, totalPaid: 0, paymentCount: 0 });
+      expect(response.body).toEqual({ ...customer, totalPaid: 0, paymentCount: 0, edits: [] });
     });
 
     it('is a 404 for an unknown id and a 400 for a malformed one', async () => {
@@ -146,6 +147,58 @@ describe('customers', () => {
       expect(new Date(response.body.updatedAt).getTime()).toBeGreaterThanOrEqual(
         new Date(customer.updatedAt).getTime(),
       );
+    });
+
+    it('records who changed which field, from what to what, and nothing for no change', async () => {
+      const customer = await createCustomer(t, auth, { phone: '0712000111' });
+      const phone = uniquePhone();
+      await t.http
+        .patch(`/customers/${customer.id}`)
+        .set(auth)
+        .send({ name: customer.name, phone })
+        .expect(200);
+      // The same values again, and a refused edit: neither is an edit.
+      await t.http.patch(`/customers/${customer.id}`).set(auth).send({ phone }).expect(200);
+      await t.http
+        .patch(`/customers/${customer.id}`)
+        .set(auth)
+        .send({ email: null, phone: null })
+        .expect(400);
+      await t.http.patch(`/customers/${customer.id}`).set(auth).send({ email: null }).expect(200);
+
+      const { edits } = (await t.http.get(`/customers/${customer.id}`).set(auth).expect(200)).body;
+      expect(edits).toEqual([
+        {
+          by: userId,
+          at: expect.any(String),
+          changes: [{ field: 'phone', from: '+254712000111', to: `+254${phone.slice(1)}` }],
+        },
+        {
+          by: userId,
+          at: expect.any(String),
+          changes: [{ field: 'email', from: customer.email, to: null }],
+        },
+      ]);
+    });
+
+    it('records exact "from" values when two edits race', async () => {
+      const customer = await createCustomer(t, auth, { phone: uniquePhone() });
+      const names = Array.from({ length: 8 }, (_, i) => `Racing Name ${i}`);
+      await Promise.all(
+        names.map((name) =>
+          t.http.patch(`/customers/${customer.id}`).set(auth).send({ name }).expect(200),
+        ),
+      );
+      const { name, edits } = (await t.http.get(`/customers/${customer.id}`).set(auth).expect(200))
+        .body as { name: string; edits: { changes: { from: string; to: string }[] }[] };
+      // Each edit starts where the one before it ended: a chain from the first name to the last.
+      expect(edits).toHaveLength(8);
+      let expected = customer.name;
+      for (const { changes } of edits) {
+        expect(changes[0].from).toBe(expected);
+        expected = changes[0].to;
+      }
+      expect(expected).toBe(name);
     });
 
     it('removes an email when a phone remains, but never both', async () => {

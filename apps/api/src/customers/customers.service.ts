@@ -5,11 +5,15 @@ import { isDuplicateKeyError } from '../database/duplicate-key';
 import { badRequest, conflict, notFound } from '../http/api-error';
 import { Page, decodeCursor, encodeCursor, invalidCursor } from '../paging/cursor';
 import { FIRST_ACCOUNT_SEQUENCE, accountNumberFor } from './account-number';
-import { Counter, Customer, absentKey } from './customer.schema';
+import { Counter, Customer, CustomerEdit, EDITABLE_FIELDS, absentKey } from './customer.schema';
 import { CreateCustomerDto, ListCustomersQuery, UpdateCustomerDto } from './dto/customer.dto';
 import { fromMinorUnits } from '../money/money';
 import { Payment } from '../payments/payment.schema';
-import { CustomerDetailResponse, CustomerResponse } from './dto/customer.response';
+import {
+  CustomerDetailResponse,
+  CustomerEditResponse,
+  CustomerResponse,
+} from './dto/customer.response';
 import { normalizeKenyanPhone } from './kenyan-phone';
 
 const ACCOUNT_SEQUENCE = 'customers.accountNumber';
@@ -104,35 +108,49 @@ export class CustomersService implements OnModuleInit {
       ...CustomerResponse.of(customer),
       totalPaid: fromMinorUnits(totals[0]?.total ?? 0),
       paymentCount,
+      edits: (customer.edits ?? []).map((edit) => CustomerEditResponse.of(edit)),
     };
   }
 
-  async update(id: string, dto: UpdateCustomerDto): Promise<CustomerResponse> {
-    const current = await this.customers.findById(id).lean();
-    if (!current) throw customerNotFound();
-    const email = dto.email === undefined ? current.email : dto.email;
-    const phone = dto.phone === undefined ? current.phone : dto.phone;
-    requireContact(email, phone);
-    try {
-      const updated = await this.customers
-        .findByIdAndUpdate(
-          id,
-          {
-            $set: {
-              name: dto.name ?? current.name,
-              email,
-              emailKey: email ?? absentKey(current._id),
-              phone,
-              phoneKey: phone ?? absentKey(current._id),
+  /**
+   * Applies an edit and records it (who, when, each field from and to) in the same write. The
+   * write applies only if the customer is still as read, so the recorded "from" values are
+   * exact even when two members of staff edit at once; the loser reads again and retries.
+   */
+  async update(id: string, dto: UpdateCustomerDto, userId: string): Promise<CustomerResponse> {
+    for (;;) {
+      const current = await this.customers.findById(id).lean();
+      if (!current) throw customerNotFound();
+      const next = {
+        name: dto.name ?? current.name,
+        email: dto.email === undefined ? current.email : dto.email,
+        phone: dto.phone === undefined ? current.phone : dto.phone,
+      };
+      requireContact(next.email, next.phone);
+      const changes = EDITABLE_FIELDS.filter((field) => next[field] !== current[field]).map(
+        (field) => ({ field, from: current[field], to: next[field] }),
+      );
+      if (changes.length === 0) return CustomerResponse.of(current);
+      const edit: CustomerEdit = { by: new Types.ObjectId(userId), at: new Date(), changes };
+      try {
+        const updated = await this.customers
+          .findOneAndUpdate(
+            { _id: id, name: current.name, email: current.email, phone: current.phone },
+            {
+              $set: {
+                ...next,
+                emailKey: next.email ?? absentKey(current._id),
+                phoneKey: next.phone ?? absentKey(current._id),
+              },
+              $push: { edits: edit },
             },
-          },
-          { new: true },
-        )
-        .lean();
-      if (!updated) throw customerNotFound();
-      return CustomerResponse.of(updated);
-    } catch (error) {
-      throw (await this.takenContact(error, email, phone, current._id)) ?? error;
+            { new: true },
+          )
+          .lean();
+        if (updated) return CustomerResponse.of(updated);
+      } catch (error) {
+        throw (await this.takenContact(error, next.email, next.phone, current._id)) ?? error;
+      }
     }
   }
 
