@@ -123,7 +123,12 @@ test('editing a customer saves the new details', async ({ page }) => {
   await dialog.getByRole('button', { name: 'Save changes' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('heading', { name: renamed, exact: true })).toBeVisible();
-  await expect(page.getByText(`+254${local.slice(1)}`)).toBeVisible();
+  await expect(page.getByText(`+254${local.slice(1)}`, { exact: true })).toBeVisible();
+  // The edit is kept: what changed, from what, when and by whom.
+  const changes = page.getByRole('region', { name: 'Changes to details' });
+  await expect(changes.getByText(`Name: ${customer.name} → ${renamed}`)).toBeVisible();
+  await expect(changes.getByText(`Phone: ${customer.phone} → +254${local.slice(1)}`)).toBeVisible();
+  await expect(changes.getByText(/by you$/)).toBeVisible();
 });
 
 test('dialogs work with the keyboard', async ({ page }) => {

@@ -32,6 +32,7 @@ import type { AllocatedPayment } from '@/payments/allocated';
 import { PaymentsTable } from '@/payments/payments-table';
 import { usePayments } from '@/payments/payments.queries';
 import { ReassignDialog } from '@/payments/reassign-dialog';
+import { CustomerEdits } from './customer-edits';
 import { CustomerFormModal } from './customer-form-modal';
 import { CustomerStatement } from './customer-statement';
 import { useCustomer } from './customers.queries';
@@ -128,6 +129,7 @@ export function CustomerDetails({ id }: { id: string }) {
                 </Stack>
               </SectionCard>
               <TotalPaid customer={data} />
+              <CustomerEdits edits={data.edits} />
             </Stack>
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 7 }}>
