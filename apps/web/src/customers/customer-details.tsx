@@ -129,12 +129,12 @@ export function CustomerDetails({ id }: { id: string }) {
                 </Stack>
               </SectionCard>
               <TotalPaid customer={data} />
-              <CustomerEdits edits={data.edits} />
             </Stack>
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 7 }}>
             <Stack gap="md">
               <CustomerPayments customerId={id} onReassign={setReassigning} />
+              <CustomerEdits edits={data.edits} />
             </Stack>
           </Grid.Col>
         </Grid>
