@@ -51,14 +51,15 @@ export class AuthService implements OnModuleInit {
 
   async login(dto: LoginDto): Promise<TokenResponse> {
     const email = dto.email.trim().toLowerCase();
-    await this.lockout.assertNotLocked(email);
+    const failures = await this.lockout.assertNotLocked(email);
     const user = await this.users.findOne({ email }).lean();
     const valid = await argon2.verify(user?.passwordHash ?? this.decoyHash, dto.password);
     if (!user || !valid) {
       await this.lockout.recordFailure(email);
       throw invalidCredentials();
     }
-    await this.lockout.recordSuccess(email);
+    // Most log-ins follow no failure: no write for them.
+    if (failures > 0) await this.lockout.recordSuccess(email);
     const accessToken = await this.jwt.signAsync(
       { sub: user._id.toString() },
       {

@@ -17,10 +17,12 @@ export class LoginLockout {
     private readonly config: AppConfig,
   ) {}
 
-  /** Throws 429 while `email` is locked out. */
-  async assertNotLocked(email: string): Promise<void> {
+  /** Throws 429 while `email` is locked out; otherwise the failures counted so far. */
+  async assertNotLocked(email: string): Promise<number> {
     const failures = await this.counters.peek(keyOf(email));
-    if (!failures || failures.count < this.config.loginLockout.maxFailures) return;
+    if (!failures || failures.count < this.config.loginLockout.maxFailures) {
+      return failures?.count ?? 0;
+    }
     const seconds = Math.max(Math.ceil((failures.resetAt.getTime() - Date.now()) / 1000), 1);
     throw new TooManyRequestsError(
       'TOO_MANY_FAILED_LOGINS',
