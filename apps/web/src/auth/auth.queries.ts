@@ -17,11 +17,12 @@ export function useMe() {
 }
 
 /** A member of staff by id; names rarely change, so one look-up a session will do. */
-export function useUser(id: string) {
+export function useUser(id: string, { enabled = true } = {}) {
   return useQuery({
     queryKey: ['users', id],
     queryFn: () => unwrap(api.GET('/users/{id}', { params: { path: { id } } })),
     staleTime: Infinity,
+    enabled,
   });
 }
 
