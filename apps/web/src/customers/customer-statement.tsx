@@ -103,15 +103,12 @@ export function CustomerStatement({ customer }: { customer: CustomerDetail }) {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                <Table.Tr>
-                  <Table.Td visibleFrom="sm" />
-                  <Table.Td fw={600}>Opening balance</Table.Td>
-                  <Table.Td visibleFrom="sm" />
-                  <Table.Td />
-                  <Table.Td ta="right" fw={600} data-testid="opening-balance" style={nowrap}>
-                    {formatKes(data.openingBalance)}
-                  </Table.Td>
-                </Table.Tr>
+                <BalanceRow
+                  label="Opening balance"
+                  amount={data.openingBalance}
+                  weight={600}
+                  testId="opening-balance"
+                />
                 {data.entries.length === 0 && (
                   <Table.Tr>
                     <Table.Td colSpan={5}>
@@ -156,15 +153,12 @@ export function CustomerStatement({ customer }: { customer: CustomerDetail }) {
                     </Table.Td>
                   </Table.Tr>
                 ))}
-                <Table.Tr>
-                  <Table.Td visibleFrom="sm" />
-                  <Table.Td fw={700}>Closing balance</Table.Td>
-                  <Table.Td visibleFrom="sm" />
-                  <Table.Td />
-                  <Table.Td ta="right" fw={700} data-testid="closing-balance" style={nowrap}>
-                    {formatKes(data.closingBalance)}
-                  </Table.Td>
-                </Table.Tr>
+                <BalanceRow
+                  label="Closing balance"
+                  amount={data.closingBalance}
+                  weight={700}
+                  testId="closing-balance"
+                />
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
@@ -175,3 +169,25 @@ export function CustomerStatement({ customer }: { customer: CustomerDetail }) {
 }
 
 const nowrap = { whiteSpace: 'nowrap' } as const;
+
+interface BalanceRowProps {
+  label: string;
+  amount: number;
+  weight: number;
+  testId: string;
+}
+
+/** The statement's first and last rows: a balance in the last column, nothing in the others. */
+function BalanceRow({ label, amount, weight, testId }: BalanceRowProps) {
+  return (
+    <Table.Tr>
+      <Table.Td visibleFrom="sm" />
+      <Table.Td fw={weight}>{label}</Table.Td>
+      <Table.Td visibleFrom="sm" />
+      <Table.Td />
+      <Table.Td ta="right" fw={weight} data-testid={testId} style={nowrap}>
+        {formatKes(amount)}
+      </Table.Td>
+    </Table.Tr>
+  );
+}
