@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"sync"
+	"sync/atomic"
 )
 
 // FerretDB 1.24 runs findAndModify, update and delete as a read followed by a separate write
@@ -58,10 +59,14 @@ func (p *serializingProxy) handle(client net.Conn) {
 	}
 	defer server.Close()
 
-	// replies carries the responseTo of every message FerretDB sends back.
-	replies := make(chan int32, 16)
+	// The reader signals `answered` when the reply a held write waits for has gone to the client.
+	// Only that reply is signalled: replies to reads must never crowd it out.
+	var awaited atomic.Int64
+	awaited.Store(noneAwaited)
+	answered := make(chan struct{}, 1)
+	closed := make(chan struct{})
 	go func() {
-		defer close(replies)
+		defer close(closed)
 		defer client.Close()
 		for {
 			message, err := readMessage(server)
@@ -71,9 +76,9 @@ func (p *serializingProxy) handle(client net.Conn) {
 			if _, err = client.Write(message); err != nil {
 				return
 			}
-			select {
-			case replies <- int32(binary.LittleEndian.Uint32(message[8:12])):
-			default: // nobody waits for this reply
+			responseTo := int64(int32(binary.LittleEndian.Uint32(message[8:12])))
+			if awaited.CompareAndSwap(responseTo, noneAwaited) {
+				answered <- struct{}{}
 			}
 		}
 	}()
@@ -89,26 +94,31 @@ func (p *serializingProxy) handle(client net.Conn) {
 			}
 			continue
 		}
-		requestID := int32(binary.LittleEndian.Uint32(message[4:8]))
-		if !p.forwardAndAwait(server, message, requestID, replies) {
+		requestID := int64(int32(binary.LittleEndian.Uint32(message[4:8])))
+		if !p.forwardAndAwait(server, message, requestID, &awaited, answered, closed) {
 			return
 		}
 	}
 }
 
+// noneAwaited is no request id: ids are int32, so it never equals one.
+const noneAwaited = int64(1) << 40
+
 // forwardAndAwait sends one write and waits for its reply while holding the write lock.
-func (p *serializingProxy) forwardAndAwait(server net.Conn, message []byte, requestID int32, replies <-chan int32) bool {
+func (p *serializingProxy) forwardAndAwait(server net.Conn, message []byte, requestID int64, awaited *atomic.Int64, answered <-chan struct{}, closed <-chan struct{}) bool {
 	p.writes.Lock()
 	defer p.writes.Unlock()
+	// Set before sending, so that the reply cannot arrive unnoticed.
+	awaited.Store(requestID)
 	if _, err := server.Write(message); err != nil {
 		return false
 	}
-	for responseTo := range replies {
-		if responseTo == requestID {
-			return true
-		}
+	select {
+	case <-answered:
+		return true
+	case <-closed:
+		return false
 	}
-	return false
 }
 
 func readMessage(conn net.Conn) ([]byte, error) {
